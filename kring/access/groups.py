@@ -1,0 +1,124 @@
+"""Rules for groups and the company-wide space (`None`)."""
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from kring.access.viewers import (
+    group_roles,
+    is_employee,
+    is_signed_in,
+    member_group_ids,
+)
+from kring.groups.models import Group, Membership
+
+OPEN, CLOSED, SECRET = Group.Visibility.OPEN, Group.Visibility.CLOSED, Group.Visibility.SECRET
+
+
+def role_in(viewer: Any, group: Group | None) -> str | None:
+    if group is None:
+        return None
+    return group_roles(viewer).get(group.pk)
+
+
+def is_member(viewer: Any, group: Group) -> bool:
+    return role_in(viewer, group) is not None
+
+
+def is_group_admin(viewer: Any, group: Group | None) -> bool:
+    return role_in(viewer, group) == Membership.Role.ADMIN
+
+
+def can_view_group(viewer: Any, group: Group) -> bool:
+    """Employees see open and closed groups exist; secret ones only their members, guests only theirs."""
+    if not is_signed_in(viewer):
+        return False
+    if is_member(viewer, group):
+        return True
+    return is_employee(viewer) and group.visibility in (OPEN, CLOSED)
+
+
+def visible_groups(viewer: Any, queryset: QuerySet) -> QuerySet:
+    if not is_signed_in(viewer):
+        return queryset.none()
+    rule = Q(pk__in=member_group_ids(viewer))
+    if is_employee(viewer):
+        rule |= Q(visibility__in=[OPEN, CLOSED])
+    return queryset.filter(rule)
+
+
+def can_read_space(viewer: Any, group: Group | None) -> bool:
+    """May the viewer read the conversations of this group (None: the company space)?"""
+    if not is_signed_in(viewer):
+        return False
+    if group is None:
+        return is_employee(viewer)
+    if is_member(viewer, group):
+        return True
+    return is_employee(viewer) and group.visibility == OPEN
+
+
+def space_rule(viewer: Any, prefix: str = "") -> Q | None:
+    """The query form of `can_read_space` for objects whose group is at `prefix`group."""
+    if not is_signed_in(viewer):
+        return None
+    rule = Q(**{f"{prefix}group_id__in": member_group_ids(viewer)})
+    if is_employee(viewer):
+        rule |= Q(**{f"{prefix}group__isnull": True}) | Q(**{f"{prefix}group__visibility": OPEN})
+    return rule
+
+
+def can_post_in(viewer: Any, group: Group | None) -> bool:
+    """Employees post in the company space; members post in their groups."""
+    if group is None:
+        return is_employee(viewer)
+    return is_member(viewer, group)
+
+
+def can_reply_in(viewer: Any, group: Group | None) -> bool:
+    """Members reply in their groups; any employee replies in open groups and the company space."""
+    return can_read_space(viewer, group) and (
+        is_employee(viewer) or (group is not None and is_member(viewer, group))
+    )
+
+
+def can_moderate_in(viewer: Any, group: Group | None) -> bool:
+    """Group admins moderate their group; site admins whatever space they can read."""
+    if not can_read_space(viewer, group):
+        return False
+    return is_group_admin(viewer, group) or (is_employee(viewer) and viewer.is_staff)
+
+
+def can_create_group(viewer: Any) -> bool:
+    return is_employee(viewer)
+
+
+def can_join(viewer: Any, group: Group) -> bool:
+    return is_employee(viewer) and group.visibility == OPEN and not is_member(viewer, group)
+
+
+def can_request_to_join(viewer: Any, group: Group) -> bool:
+    return is_employee(viewer) and group.visibility == CLOSED and not is_member(viewer, group)
+
+
+def can_leave(viewer: Any, group: Group) -> bool:
+    return is_member(viewer, group)
+
+
+def can_manage(viewer: Any, group: Group) -> bool:
+    """Edit the group and its members: its admins only; a site admin is no backdoor."""
+    return is_signed_in(viewer) and is_group_admin(viewer, group)
+
+
+def group_audience(group: Group | None) -> set[int]:
+    """Ids of the active users who may read this space."""
+    from kring.people.models import User
+
+    people = User.objects.filter(is_active=True)
+    if group is None:
+        people = people.filter(kind=User.Kind.EMPLOYEE)
+    elif group.visibility == OPEN:
+        people = people.filter(Q(kind=User.Kind.EMPLOYEE) | Q(memberships__group=group))
+    else:
+        people = people.filter(memberships__group=group)
+    return set(people.values_list("pk", flat=True))

@@ -1,0 +1,48 @@
+"""Rules for posts and replies: they follow the space they are in."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from kring.access.groups import can_moderate_in, can_read_space, can_reply_in, space_rule
+from kring.access.viewers import is_signed_in
+from kring.posts.models import Post, Reply
+
+
+def can_view_post(viewer: Any, post: Post) -> bool:
+    return can_read_space(viewer, post.group)
+
+
+def visible_posts(viewer: Any, queryset: QuerySet, prefix: str = "") -> QuerySet:
+    rule = space_rule(viewer, prefix)
+    return queryset.none() if rule is None else queryset.filter(rule)
+
+
+def can_view_reply(viewer: Any, reply: Reply) -> bool:
+    return can_view_post(viewer, reply.post)
+
+
+def can_reply(viewer: Any, post: Post) -> bool:
+    return can_reply_in(viewer, post.group)
+
+
+def _is_author(viewer: Any, item: Post | Reply) -> bool:
+    return is_signed_in(viewer) and item.author_id == viewer.pk
+
+
+def can_edit_post(viewer: Any, post: Post) -> bool:
+    return _is_author(viewer, post) and can_view_post(viewer, post)
+
+
+def can_delete_post(viewer: Any, post: Post) -> bool:
+    return can_edit_post(viewer, post) or can_moderate_in(viewer, post.group)
+
+
+def can_edit_reply(viewer: Any, reply: Reply) -> bool:
+    return reply.deleted_at is None and _is_author(viewer, reply) and can_view_reply(viewer, reply)
+
+
+def can_delete_reply(viewer: Any, reply: Reply) -> bool:
+    if reply.deleted_at is not None:
+        return False
+    return can_edit_reply(viewer, reply) or can_moderate_in(viewer, reply.post.group)

@@ -1,0 +1,53 @@
+"""Cursor pagination over a stable (timestamp, id) ordering, newest first."""
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Any]
+    next_cursor: str | None
+
+
+def encode_cursor(moment: datetime, pk: int) -> str:
+    raw = json.dumps([moment.isoformat(), pk]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> tuple[datetime, int] | None:
+    """Return (moment, id) from a cursor; a damaged cursor means 'from the start'."""
+    if not cursor:
+        return None
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        moment, pk = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        return datetime.fromisoformat(moment), int(pk)
+    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError):
+        return None
+
+
+def paginate_newest_first(
+    queryset: QuerySet, *, field: str, cursor: str | None, per_page: int = 20
+) -> Page:
+    """Return one page of `queryset` ordered by (`field`, id) descending, after `cursor`."""
+    queryset = queryset.order_by(f"-{field}", "-id")
+    position = decode_cursor(cursor)
+    if position:
+        moment, pk = position
+        queryset = queryset.filter(
+            Q(**{f"{field}__lt": moment}) | Q(**{field: moment, "id__lt": pk})
+        )
+    items = list(queryset[: per_page + 1])
+    next_cursor = None
+    if len(items) > per_page:
+        items = items[:per_page]
+        last = items[-1]
+        next_cursor = encode_cursor(getattr(last, field), last.pk)
+    return Page(items=items, next_cursor=next_cursor)

@@ -1,0 +1,41 @@
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+
+def page_not_found(request, exception=None):
+    return render(
+        request,
+        "core/error.html",
+        {
+            "title": _("Page not found"),
+            "message": _("This page does not exist, or you do not have access to it."),
+        },
+        status=404,
+    )
+
+
+def server_error(request):
+    return render(
+        request,
+        "core/error.html",
+        {
+            "title": _("Something went wrong"),
+            "message": _("Something went wrong on our side. Please try again in a moment."),
+        },
+        status=500,
+    )
+
+
+def csrf_failure(request, reason=""):
+    return render(
+        request,
+        "core/error.html",
+        {
+            "title": _("Your form has expired"),
+            "message": _(
+                "For your safety this form could not be sent. Go back, reload the page and try again: "
+                "what you typed is usually still there."
+            ),
+        },
+        status=403,
+    )

@@ -1,0 +1,21 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Sign-up is closed, unless KRING_SIGNUP_DOMAINS lists the e-mail domains that may join."""
+
+    def is_open_for_signup(self, request) -> bool:
+        return bool(settings.KRING_SIGNUP_DOMAINS)
+
+    def clean_email(self, email: str) -> str:
+        email = super().clean_email(email)
+        domain = email.rsplit("@", 1)[-1].lower()
+        if settings.KRING_SIGNUP_DOMAINS and domain not in settings.KRING_SIGNUP_DOMAINS:
+            raise forms.ValidationError(
+                _("Only addresses ending in %(domains)s can sign up here.")
+                % {"domains": ", ".join("@" + d for d in settings.KRING_SIGNUP_DOMAINS)}
+            )
+        return email

@@ -1,0 +1,118 @@
+"""Writing posts and replies."""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kring import access
+from kring.core.errors import PermissionDenied, ValidationFailed
+from kring.core.markdown import render_markdown
+from kring.groups.models import Group
+from kring.people.models import User
+from kring.posts.models import BODY_MAX_LENGTH, Post, Reply
+
+
+def body_clean(body: str | None) -> str:
+    """Return the body without outer whitespace; refuse an empty or too long one."""
+    body = (body or "").strip()
+    if not body:
+        raise ValidationFailed(_("Write something first: the message is empty."), field="body")
+    if len(body) > BODY_MAX_LENGTH:
+        raise ValidationFailed(
+            _("A message can be at most %(limit)s characters; this one has %(length)s.")
+            % {
+                "limit": f"{BODY_MAX_LENGTH:,}".replace(",", "."),
+                "length": f"{len(body):,}".replace(",", "."),
+            },
+            field="body",
+        )
+    return body
+
+
+@transaction.atomic
+def post_create(*, actor: User, group: Group | None, body: str) -> Post:
+    """Create a post in `group` (None: the company space) if the actor may post there."""
+    body = body_clean(body)
+    if group is not None and not access.can_view(actor, group):
+        raise ValidationFailed(_("That group does not exist."), field="group", status=404)
+    if not access.can_post_in(actor, group):
+        if group is None:
+            raise PermissionDenied(_("Only colleagues can post in the company-wide space."))
+        raise PermissionDenied(_("Join this group to post in it."), field="group")
+    now = timezone.now()
+    return Post.objects.create(
+        author=actor,
+        group=group,
+        body=body,
+        body_html=render_markdown(body),
+        created_at=now,
+        last_activity_at=now,
+    )
+
+
+@transaction.atomic
+def post_update(*, actor: User, post: Post, body: str) -> Post:
+    """Replace the body of the actor's own post and mark it edited."""
+    if not access.can_edit_post(actor, post):
+        raise PermissionDenied(_("Only the author can edit this message."))
+    post.body = body_clean(body)
+    post.body_html = render_markdown(post.body)
+    post.edited_at = timezone.now()
+    post.save(update_fields=["body", "body_html", "edited_at"])
+    return post
+
+
+@transaction.atomic
+def post_delete(*, actor: User, post: Post) -> None:
+    """Delete a post with its replies: by its author, a group admin or a site admin."""
+    if not access.can_delete_post(actor, post):
+        raise PermissionDenied(_("You may not delete this message."))
+    post.delete()
+
+
+@transaction.atomic
+def reply_create(*, actor: User, post: Post, body: str, parent: Reply | None = None) -> Reply:
+    """Reply to a post, or to one of its replies, and move the post up in the feeds."""
+    body = body_clean(body)
+    if not access.can_reply(actor, post):
+        raise PermissionDenied(_("Join this group to reply."))
+    if parent is not None and (parent.post_id != post.pk or parent.deleted_at is not None):
+        raise ValidationFailed(_("The reply you answer is no longer there."), field="parent")
+    now = timezone.now()
+    reply = Reply.objects.create(
+        post=post,
+        parent=parent,
+        author=actor,
+        body=body,
+        body_html=render_markdown(body),
+        created_at=now,
+    )
+    Post.objects.filter(pk=post.pk).update(reply_count=F("reply_count") + 1, last_activity_at=now)
+    return reply
+
+
+@transaction.atomic
+def reply_update(*, actor: User, reply: Reply, body: str) -> Reply:
+    if not access.can_edit_reply(actor, reply):
+        raise PermissionDenied(_("Only the author can edit this reply."))
+    reply.body = body_clean(body)
+    reply.body_html = render_markdown(reply.body)
+    reply.edited_at = timezone.now()
+    reply.save(update_fields=["body", "body_html", "edited_at"])
+    return reply
+
+
+@transaction.atomic
+def reply_delete(*, actor: User, reply: Reply) -> None:
+    """Remove a reply; its answers stay, under a "removed" placeholder."""
+    if not access.can_delete_reply(actor, reply):
+        raise PermissionDenied(_("You may not delete this reply."))
+    if reply.children.exists():
+        reply.body = ""
+        reply.body_html = ""
+        reply.deleted_at = timezone.now()
+        reply.save(update_fields=["body", "body_html", "deleted_at"])
+    else:
+        reply.delete()
+    Post.objects.filter(pk=reply.post_id).update(reply_count=F("reply_count") - 1)

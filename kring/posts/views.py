@@ -1,0 +1,225 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kring import access
+from kring.core.errors import ApplicationError, ValidationFailed
+from kring.core.htmx import HtmxHttpRequest
+from kring.groups.models import Group
+from kring.groups.selectors import groups_postable_for
+from kring.posts import services
+from kring.posts.forms import EditForm, PostForm, ReplyForm
+from kring.posts.models import Post, Reply
+from kring.posts.selectors import thread_for
+
+
+def _safe_next(request, candidate: str | None, fallback: str) -> str:
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, {request.get_host()}, request.is_secure()
+    ):
+        return candidate
+    return fallback
+
+
+def _group_from_field(viewer, value: str) -> Group | None:
+    """Resolve the composer's group field: empty or "company" is the company space."""
+    if value in ("", "company"):
+        return None
+    try:
+        return access.get_or_404(viewer, Group, int(value))
+    except Exception:
+        raise ValidationFailed(_("That group does not exist."), field="group", status=404) from None
+
+
+def _form_error(form, error: ApplicationError) -> None:
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+@login_required
+@require_POST
+def post_create(request: HtmxHttpRequest):
+    form = PostForm(request.POST)
+    form.is_valid()
+    data = form.cleaned_data
+    fixed = request.POST.get("fixed") or None
+    try:
+        group = _group_from_field(request.user, data.get("group", ""))
+        post = services.post_create(actor=request.user, group=group, body=data.get("body", ""))
+    except ApplicationError as error:
+        _form_error(form, error)
+        context = {
+            "form": form,
+            "composer_groups": groups_postable_for(request.user),
+            "composer_company": access.can_post_in(request.user, None),
+            "composer_fixed": fixed,
+        }
+        template = "posts/partials/composer.html" if request.htmx else "posts/post_new.html"
+        return render(request, template, context, status=error.status)
+    if request.htmx:
+        return render(
+            request,
+            "posts/partials/composer_sent.html",
+            {
+                "form": PostForm(),
+                "post": post,
+                "composer_groups": groups_postable_for(request.user),
+                "composer_company": access.can_post_in(request.user, None),
+                "composer_fixed": fixed,
+            },
+        )
+    messages.success(request, _("Your post is online."))
+    return redirect(_safe_next(request, data.get("next"), post.get_absolute_url()))
+
+
+def _detail_context(request, post: Post, **extra) -> dict:
+    return {
+        "post": post,
+        "thread": thread_for(request.user, post),
+        "reply_form": ReplyForm(),
+        **extra,
+    }
+
+
+@login_required
+def post_detail(request: HtmxHttpRequest, pk: int):
+    post = access.get_or_404(request.user, Post, pk)
+    return render(request, "posts/post_detail.html", _detail_context(request, post))
+
+
+@login_required
+def reply_create(request: HtmxHttpRequest, pk: int):
+    post = access.get_or_404(request.user, Post, pk)
+    if request.method != "POST":
+        return redirect(post)
+    form = ReplyForm(request.POST)
+    form.is_valid()
+    data = form.cleaned_data
+    parent_id = data.get("parent")
+    try:
+        parent = None
+        if parent_id:
+            parent = Reply.objects.filter(pk=parent_id, post=post).first()
+            if parent is None:
+                raise ValidationFailed(
+                    _("The reply you answer is no longer there."), field="parent"
+                )
+        reply = services.reply_create(
+            actor=request.user, post=post, parent=parent, body=data.get("body", "")
+        )
+    except ApplicationError as error:
+        failed = {
+            "parent": parent_id or 0,
+            "message": error.message,
+            "body": request.POST.get("body", ""),
+        }
+        context = _detail_context(request, post, failed=failed)
+        template = "posts/partials/thread.html" if request.htmx else "posts/post_detail.html"
+        return render(request, template, context, status=error.status)
+    if request.htmx:
+        post.refresh_from_db()
+        return render(
+            request,
+            "posts/partials/thread.html",
+            _detail_context(request, post, new_reply=reply.pk),
+        )
+    return redirect(reply.get_absolute_url())
+
+
+@login_required
+def reply_permalink(request, pk: int):
+    reply = access.get_or_404(request.user, Reply, pk)
+    return redirect(reply.get_absolute_url())
+
+
+@login_required
+def post_edit(request: HtmxHttpRequest, pk: int):
+    post = access.get_or_404(request.user, Post, pk)
+    if not access.can_edit_post(request.user, post):
+        return render(
+            request,
+            "core/error.html",
+            {"message": _("Only the author can edit this message.")},
+            status=403,
+        )
+    form = EditForm(request.POST or None, initial={"body": post.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.post_update(actor=request.user, post=post, body=form.cleaned_data["body"])
+        except ApplicationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect(post)
+    return render(
+        request,
+        "posts/edit.html",
+        {"form": form, "item": post, "cancel_url": post.get_absolute_url()},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def reply_edit(request: HtmxHttpRequest, pk: int):
+    reply = access.get_or_404(request.user, Reply, pk)
+    if not access.can_edit_reply(request.user, reply):
+        return render(
+            request,
+            "core/error.html",
+            {"message": _("Only the author can edit this reply.")},
+            status=403,
+        )
+    form = EditForm(request.POST or None, initial={"body": reply.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reply_update(actor=request.user, reply=reply, body=form.cleaned_data["body"])
+        except ApplicationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect(reply.get_absolute_url())
+    return render(
+        request,
+        "posts/edit.html",
+        {"form": form, "item": reply, "cancel_url": reply.get_absolute_url()},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def post_delete(request: HtmxHttpRequest, pk: int):
+    post = access.get_or_404(request.user, Post, pk)
+    if not access.can_delete_post(request.user, post):
+        return render(
+            request,
+            "core/error.html",
+            {"message": _("You may not delete this message.")},
+            status=403,
+        )
+    if request.method == "POST":
+        services.post_delete(actor=request.user, post=post)
+        messages.success(request, _("The post is deleted."))
+        return redirect(post.group.get_absolute_url() if post.group_id else "feeds:home")
+    return render(
+        request, "posts/confirm_delete.html", {"item": post, "cancel_url": post.get_absolute_url()}
+    )
+
+
+@login_required
+def reply_delete(request: HtmxHttpRequest, pk: int):
+    reply = access.get_or_404(request.user, Reply, pk)
+    if not access.can_delete_reply(request.user, reply):
+        return render(
+            request, "core/error.html", {"message": _("You may not delete this reply.")}, status=403
+        )
+    if request.method == "POST":
+        services.reply_delete(actor=request.user, reply=reply)
+        messages.success(request, _("The reply is deleted."))
+        return redirect(reply.post)
+    return render(
+        request,
+        "posts/confirm_delete.html",
+        {"item": reply, "cancel_url": reply.get_absolute_url()},
+    )
