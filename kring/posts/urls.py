@@ -5,6 +5,7 @@ from kring.posts import views
 app_name = "posts"
 urlpatterns = [
     path("new/", views.post_create, name="create"),
+    path("preview/", views.markdown_preview, name="preview"),
     path("<int:pk>/", views.post_detail, name="detail"),
     path("<int:pk>/edit/", views.post_edit, name="edit"),
     path("<int:pk>/delete/", views.post_delete, name="delete"),

@@ -8,11 +8,12 @@ from django.views.decorators.http import require_POST
 from kring import access
 from kring.core.errors import ApplicationError, ValidationFailed
 from kring.core.htmx import HtmxHttpRequest
+from kring.core.markdown import render_markdown
 from kring.groups.models import Group
 from kring.groups.selectors import groups_postable_for
 from kring.posts import services
 from kring.posts.forms import EditForm, PostForm, ReplyForm
-from kring.posts.models import Post, Reply
+from kring.posts.models import BODY_MAX_LENGTH, Post, Reply
 from kring.posts.selectors import thread_for
 
 
@@ -72,6 +73,14 @@ def post_create(request: HtmxHttpRequest):
         )
     messages.success(request, _("Your post is online."))
     return redirect(_safe_next(request, data.get("next"), post.get_absolute_url()))
+
+
+@login_required
+@require_POST
+def markdown_preview(request: HtmxHttpRequest):
+    """Render the composer's Markdown exactly as it will be shown, for the Preview button."""
+    body = request.POST.get("body", "")[: BODY_MAX_LENGTH + 1]
+    return render(request, "posts/partials/preview.html", {"html": render_markdown(body)})
 
 
 def _detail_context(request, post: Post, **extra) -> dict:

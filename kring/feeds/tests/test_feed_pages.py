@@ -1,4 +1,10 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+from kring.feeds.selectors import feed_home_for
+from kring.posts import services
 
 
 def test_home_feed_returns_visible_posts_only_if_outsider(world, client_for):
@@ -14,3 +20,60 @@ def test_home_feed_returns_visible_posts_only_if_outsider(world, client_for):
 def test_home_feed_fails_if_anonymous(client_for):
     response = client_for(None).get(reverse("feeds:home"))
     assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]
+
+
+def test_company_feed_returns_nothing_if_guest(world, client_for):
+    body = client_for(world.guest).get(reverse("feeds:company")).content.decode()
+    assert "Tekst voor iedereen" not in body
+
+
+def test_home_feed_returns_newest_activity_first(world):
+    services.reply_create(actor=world.member, post=world.posts["open"], body="Nieuw leven")
+    page = feed_home_for(world.member)
+    assert page.items[0] == world.posts["open"]
+
+
+def test_home_feed_paginates_by_cursor_without_gaps_or_repeats(world):
+    created = [services.post_create(actor=world.outsider, group=None, body=f"Bericht {i}") for i in range(45)]
+    seen, cursor = [], None
+    while True:
+        page = feed_home_for(world.outsider, cursor=cursor)
+        seen.extend(page.items)
+        if not page.next_cursor:
+            break
+        cursor = page.next_cursor
+    assert len(seen) == len(set(p.pk for p in seen))
+    assert {p.pk for p in created} <= {p.pk for p in seen}
+
+
+def test_load_more_returns_fragment_if_htmx(world, client_for):
+    for i in range(25):
+        services.post_create(actor=world.outsider, group=None, body=f"Bulk {i}")
+    client = client_for(world.outsider)
+    first = client.get(reverse("feeds:home")).content.decode()
+    assert "Load more" in first or "Meer laden" in first
+    cursor = first.split("?cursor=")[1].split('"')[0]
+    more = client.get(reverse("feeds:home") + "?cursor=" + cursor, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in more and "Bulk 0" in more
+
+
+def test_bad_cursor_returns_first_page_if_damaged(world, client_for):
+    response = client_for(world.member).get(reverse("feeds:home") + "?cursor=%%%not-base64")
+    assert response.status_code == 200
+
+
+def _queries_for_home(client) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(reverse("feeds:home")).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("extra_posts", [5, 40])
+def test_home_feed_query_count_does_not_grow_with_posts(world, client_for, extra_posts):
+    client = client_for(world.member)
+    baseline = _queries_for_home(client)
+    for i in range(extra_posts):
+        group = world.groups[["open", "closed", "secret"][i % 3]]
+        services.post_create(actor=world.member, group=group, body=f"Extra {i}")
+    assert _queries_for_home(client) == baseline

@@ -17,7 +17,13 @@
     });
   });
   // Keep drafts of composers in this browser until they are sent.
+  function once(element, name) {
+    if (element.dataset[name]) return false;
+    element.dataset[name] = "1";
+    return true;
+  }
   function bindDraft(textarea) {
+    if (!once(textarea, "draftBound")) return;
     var key = "kring-draft:" + textarea.dataset.draft;
     if (!textarea.value) textarea.value = localStorage.getItem(key) || "";
     textarea.closest(".composer") && textarea.closest(".composer").classList.toggle("has-text", !!textarea.value);
@@ -28,8 +34,38 @@
       localStorage.removeItem(key);
     });
   }
+  // Markdown toolbar: wrap the selection, or insert a sample where nothing is selected.
+  var WRAP = { bold: ["**", "**"], italic: ["*", "*"], code: ["`", "`"], link: ["[", "](https://)"] };
+  function applyMarkdown(textarea, kind) {
+    var start = textarea.selectionStart, end = textarea.selectionEnd;
+    var text = textarea.value, selected = text.slice(start, end);
+    var insert;
+    if (kind === "list") {
+      insert = (selected || "").split("\n").map(function (line) { return "- " + line; }).join("\n");
+    } else {
+      insert = WRAP[kind][0] + selected + WRAP[kind][1];
+    }
+    textarea.focus();
+    textarea.setRangeText(insert, start, end, selected ? "select" : "end");
+    if (!selected && kind !== "list") {
+      // Nothing was selected: put the cursor between the markers, ready to type.
+      var cursor = start + WRAP[kind][0].length;
+      textarea.setSelectionRange(cursor, cursor);
+    }
+    textarea.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+  function bindToolbar(toolbar) {
+    var textarea = document.getElementById(toolbar.dataset.mdTarget);
+    if (!textarea || !once(toolbar, "toolbarBound")) return;
+    toolbar.hidden = false;
+    toolbar.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-md]");
+      if (button) applyMarkdown(textarea, button.dataset.md);
+    });
+  }
   function init(root) {
     root.querySelectorAll("textarea[data-draft]").forEach(bindDraft);
+    root.querySelectorAll(".md-toolbar[data-md-target]").forEach(bindToolbar);
   }
   document.addEventListener("DOMContentLoaded", function () { init(document); });
   document.addEventListener("htmx:load", function (event) { init(event.target); });
