@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "ninja",
     "django_tasks_db",
     "allauth",
     "allauth.account",
@@ -33,6 +34,7 @@ INSTALLED_APPS = [
     "kring.posts",
     "kring.feeds",
     "kring.api",
+    "kring.seed",
 ]
 
 MIDDLEWARE = [

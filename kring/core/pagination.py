@@ -4,7 +4,7 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -28,8 +28,14 @@ def decode_cursor(cursor: str | None) -> tuple[datetime, int] | None:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         moment, pk = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        return datetime.fromisoformat(moment), int(pk)
-    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError):
+        moment, pk = datetime.fromisoformat(moment), int(pk)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        moment = moment.astimezone(UTC)  # OverflowError at the edges of the calendar
+        if not 0 < pk < 2**63:
+            return None
+        return moment, pk
+    except (ValueError, TypeError, OverflowError, binascii.Error, json.JSONDecodeError):
         return None
 
 

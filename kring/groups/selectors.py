@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 
 from kring import access
 from kring.groups.models import Group, JoinRequest, Membership
+from kring.people.models import User
 
 
 def groups_of(user: Any) -> QuerySet:
@@ -21,6 +22,7 @@ def groups_postable_for(viewer: Any) -> list[Group]:
 
 
 def group_directory_for(viewer: Any, *, query: str = "", mine: bool = False) -> QuerySet:
+    """The groups the viewer may see, optionally only their own and/or matching `query`."""
     groups = access.visible(viewer, Group.objects.all())
     if mine:
         groups = groups.filter(memberships__user=viewer)
@@ -38,7 +40,28 @@ def group_members(group: Group) -> QuerySet:
     )
 
 
+def group_admins(group: Group) -> QuerySet:
+    """The group's admins with their people. Callers check `can_read_space` first."""
+    return group_members(group).filter(role=Membership.Role.ADMIN)
+
+
 def join_requests_for(viewer: Any, group: Group) -> QuerySet:
+    """The pending requests to join `group`; none unless the viewer administers it."""
     if not access.can_manage(viewer, group):
         return JoinRequest.objects.none()
     return JoinRequest.objects.filter(group=group).select_related("user", "user__department")
+
+
+def pending_request_group_ids(viewer: Any) -> set[int]:
+    """Ids of the groups the viewer asked to join and that have not decided yet."""
+    if not access.is_signed_in(viewer):
+        return set()
+    return set(JoinRequest.objects.filter(user=viewer).values_list("group_id", flat=True))
+
+
+def people_addable_to(viewer: Any, group: Group, *, limit: int = 500) -> QuerySet:
+    """People the viewer may see and could add to `group` (not members yet), for a picker."""
+    if not access.can_manage(viewer, group):
+        return User.objects.none()
+    people = access.visible(viewer, User.objects.filter(is_active=True))
+    return people.exclude(memberships__group=group).order_by("first_name", "last_name")[:limit]

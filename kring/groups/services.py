@@ -1,5 +1,6 @@
 """Creating groups and managing who is in them."""
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.text import slugify
@@ -7,22 +8,62 @@ from django.utils.translation import gettext as _
 
 from kring import access
 from kring.core.errors import NotFound, PermissionDenied, ValidationFailed
+from kring.core.validators import validate_no_markup
 from kring.groups.models import Group, JoinRequest, Membership
 from kring.people.models import User
 
 Role = Membership.Role
+# Slugs that would shadow a fixed address under /groups/ (groups:create is /groups/new/).
+RESERVED_SLUGS = {"new"}
 
 
 def _unique_slug(name: str) -> str:
     base = slugify(name)[:80] or "groep"
     slug, n = base, 2
-    while Group.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Group.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
 
+NAME_MAX_LENGTH = Group._meta.get_field("name").max_length
+DESCRIPTION_MAX_LENGTH = Group._meta.get_field("description").max_length
+
+
+def _clean_group_fields(name: str, description: str, visibility: str) -> tuple[str, str]:
+    """Return the stripped name and description, or raise ValidationFailed on the first bad field."""
+    name = (name or "").strip()
+    description = (description or "").strip()
+    if not name:
+        raise ValidationFailed(_("Give the group a name."), field="name")
+    if len(name) > NAME_MAX_LENGTH:
+        raise ValidationFailed(
+            _("A group name can be at most %(limit)s characters.") % {"limit": NAME_MAX_LENGTH},
+            field="name",
+        )
+    try:
+        validate_no_markup(name)
+    except ValidationError as error:
+        raise ValidationFailed(error.messages[0], field="name") from None
+    if len(description) > DESCRIPTION_MAX_LENGTH:
+        raise ValidationFailed(
+            _("A description can be at most %(limit)s characters.")
+            % {"limit": DESCRIPTION_MAX_LENGTH},
+            field="description",
+        )
+    if visibility not in Group.Visibility.values:
+        raise ValidationFailed(_("Choose open, closed or secret."), field="visibility")
+    return name, description
+
+
 def _add_member(group: Group, user: User, role: str) -> Membership:
-    membership = Membership.objects.create(group=group, user=user, role=role)
+    # A double click or two admins at once must not end in an IntegrityError (a 500).
+    try:
+        with transaction.atomic():
+            membership = Membership.objects.create(group=group, user=user, role=role)
+    except IntegrityError:
+        raise ValidationFailed(
+            _("%(name)s is already a member.") % {"name": user.display_name}, field="username"
+        ) from None
     Group.objects.filter(pk=group.pk).update(member_count=F("member_count") + 1)
     JoinRequest.objects.filter(group=group, user=user).delete()
     access.forget(user)
@@ -36,17 +77,13 @@ def group_create(
     """Create a group with the actor as its first admin."""
     if not access.can_create_group(actor):
         raise PermissionDenied(_("Only colleagues can create groups."))
-    name = (name or "").strip()
-    if not name:
-        raise ValidationFailed(_("Give the group a name."), field="name")
-    if visibility not in Group.Visibility.values:
-        raise ValidationFailed(_("Choose open, closed or secret."), field="visibility")
+    name, description = _clean_group_fields(name, description, visibility)
     if Group.objects.filter(name__iexact=name).exists():
         raise ValidationFailed(_("A group with this name already exists."), field="name")
     group = Group.objects.create(
         name=name,
         slug=_unique_slug(name),
-        description=(description or "").strip(),
+        description=description,
         visibility=visibility,
         created_by=actor,
     )
@@ -59,16 +96,13 @@ def group_create(
 def group_update(
     *, actor: User, group: Group, name: str, description: str, visibility: str
 ) -> Group:
+    """Change the group's name, description and visibility (its admins only)."""
     if not access.can_manage(actor, group):
         raise PermissionDenied(_("Only group admins can change the group."))
-    name = (name or "").strip()
-    if not name:
-        raise ValidationFailed(_("Give the group a name."), field="name")
-    if visibility not in Group.Visibility.values:
-        raise ValidationFailed(_("Choose open, closed or secret."), field="visibility")
+    name, description = _clean_group_fields(name, description, visibility)
     if Group.objects.filter(name__iexact=name).exclude(pk=group.pk).exists():
         raise ValidationFailed(_("A group with this name already exists."), field="name")
-    group.name, group.description, group.visibility = name, (description or "").strip(), visibility
+    group.name, group.description, group.visibility = name, description, visibility
     group.save(update_fields=["name", "description", "visibility"])
     return group
 
@@ -93,6 +127,8 @@ def join_request_create(*, actor: User, group: Group, message: str = "") -> Join
     if not access.can_request_to_join(actor, group):
         if access.is_member(actor, group):
             raise ValidationFailed(_("You are already a member of this group."))
+        if group.visibility == Group.Visibility.OPEN and access.can_join(actor, group):
+            raise ValidationFailed(_("This group is open: you can join it right away."))
         raise NotFound(_("That group does not exist."))
     try:
         with transaction.atomic():
@@ -112,6 +148,11 @@ def join_request_decide(
     if not access.can_manage(actor, group):
         raise PermissionDenied(_("Only group admins can decide on requests."))
     if approve:
+        existing = Membership.objects.filter(group=group, user=join_request.user).first()
+        if existing is not None:
+            # Added directly in the meantime: the request is simply done.
+            join_request.delete()
+            return existing
         return _add_member(group, join_request.user, Role.MEMBER)
     join_request.delete()
     return None
@@ -122,6 +163,8 @@ def membership_add(*, actor: User, group: Group, user: User, role: str = Role.ME
     """Add a colleague to the group (how group admins invite)."""
     if not access.can_manage(actor, group):
         raise PermissionDenied(_("Only group admins can add members."))
+    if role not in Role.values:
+        raise ValidationFailed(_("Unknown role."), field="role")
     if not user.is_active:
         raise ValidationFailed(_("This account is not active."), field="username")
     if Membership.objects.filter(group=group, user=user).exists():

@@ -7,8 +7,13 @@ from kring import access
 register = template.Library()
 
 
+_NO_OBJECT = object()
+
+
 @register.simple_tag
-def allowed(verb: str, viewer, obj=None) -> bool:
+def allowed(verb: str, viewer, obj=_NO_OBJECT) -> bool:
+    """Ask `access.<verb>(viewer[, obj])`; rules about the viewer alone take no object."""
     if not verb.startswith("can_") or verb not in access.__all__:
         raise template.TemplateSyntaxError(f"Unknown access rule {verb!r}")
-    return bool(getattr(access, verb)(viewer, obj))
+    rule = getattr(access, verb)
+    return bool(rule(viewer) if obj is _NO_OBJECT else rule(viewer, obj))

@@ -77,3 +77,11 @@ def test_home_feed_query_count_does_not_grow_with_posts(world, client_for, extra
         group = world.groups[["open", "closed", "secret"][i % 3]]
         services.post_create(actor=world.member, group=group, body=f"Extra {i}")
     assert _queries_for_home(client) == baseline
+
+
+def test_bad_cursor_returns_first_page_if_at_calendar_edge(world, client_for):
+    from kring.core.pagination import encode_cursor
+    import datetime as dt
+
+    edge = encode_cursor(dt.datetime(1, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=14))), 5)
+    assert client_for(world.member).get(reverse("feeds:home") + "?cursor=" + edge).status_code == 200

@@ -67,6 +67,16 @@
     root.querySelectorAll("textarea[data-draft]").forEach(bindDraft);
     root.querySelectorAll(".md-toolbar[data-md-target]").forEach(bindToolbar);
   }
+  // A failed htmx request (server error, network gone) must not pass silently.
+  function showFailure() {
+    var toast = document.getElementById("toast");
+    if (!toast) return;
+    toast.textContent = toast.dataset.errorText;
+    toast.classList.add("is-visible");
+    setTimeout(function () { toast.classList.remove("is-visible"); }, 6000);
+  }
+  document.addEventListener("htmx:responseError", showFailure);
+  document.addEventListener("htmx:sendError", showFailure);
   document.addEventListener("DOMContentLoaded", function () { init(document); });
   document.addEventListener("htmx:load", function (event) { init(event.target); });
 })();

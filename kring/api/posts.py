@@ -1,0 +1,150 @@
+"""Posts and their replies: the feeds, writing, editing and removing."""
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Path, Query, Router, Status
+
+from kring import access
+from kring.api.schemas import (
+    MAX_ID,
+    Message,
+    PostIn,
+    PostOut,
+    PostPage,
+    PostPatch,
+    ReplyIn,
+    ReplyList,
+    ReplyOut,
+)
+from kring.core.errors import NotFound, ValidationFailed
+from kring.core.pagination import Page
+from kring.feeds.selectors import feed_company_for, feed_group_for, feed_home_for
+from kring.groups.models import Group
+from kring.people.models import User
+from kring.posts import services
+from kring.posts.models import Post, Reply
+from kring.posts.selectors import ReplyNode, thread_for
+
+router = Router(tags=["posts"])
+
+PostId = Annotated[int, Path(ge=1, le=MAX_ID)]
+ERRORS = {400: Message, 403: Message, 404: Message}
+FEEDS = ("home", "company")
+
+
+def _space_or_404(viewer: User, group_id: int) -> Group:
+    """The group whose conversations the viewer may read; otherwise the same 404 as a missing one."""
+    group = access.get_or_404(viewer, Group, group_id)
+    if not access.can_read_space(viewer, group):
+        raise Http404
+    return group
+
+
+def _replies_in_reading_order(nodes: list[ReplyNode], depth: int = 0) -> Iterator[Reply]:
+    for node in nodes:
+        node.reply.depth = depth
+        yield node.reply
+        yield from _replies_in_reading_order(node.children, depth + 1)
+
+
+def _depth_of(reply: Reply) -> int:
+    depth, parent = 0, reply.parent
+    while parent is not None:
+        depth, parent = depth + 1, parent.parent
+    return depth
+
+
+@router.get("/posts", response={200: PostPage, **ERRORS}, summary="A feed of posts")
+def post_list(
+    request: HttpRequest,
+    feed: Annotated[
+        str | None, Query(description="home (default) or company", enum=list(FEEDS))
+    ] = None,
+    group: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="A group id instead of a feed.")
+    ] = None,
+    cursor: str | None = None,
+) -> Page:
+    """Posts, most recent activity first, 20 per page; pass `next_cursor` as `cursor` for more.
+
+    `feed=home` (the default) is everything you may read, `feed=company` the company-wide
+    space, `group=<id>` one group (404 when you may not read it).
+    """
+    viewer = request.auth
+    if group is not None:
+        if feed:
+            raise ValidationFailed(_("Ask for a feed or for a group, not both."), field="feed")
+        return feed_group_for(viewer, _space_or_404(viewer, group), cursor=cursor)
+    if feed in (None, "", "home"):
+        return feed_home_for(viewer, cursor=cursor)
+    if feed == "company":
+        return feed_company_for(viewer, cursor=cursor)
+    raise ValidationFailed(_("Choose feed=home or feed=company."), field="feed")
+
+
+@router.post("/posts", response={201: PostOut, **ERRORS}, summary="Write a post")
+def post_create(request: HttpRequest, data: PostIn) -> Status[Post]:
+    """Post to a group you are a member of, or with `"group": null` to the company-wide space."""
+    viewer = request.auth
+    group = None
+    if data.group is not None:
+        try:
+            group = access.get_or_404(viewer, Group, data.group)
+        except Http404:
+            raise NotFound(_("That group does not exist."), field="group") from None
+    return Status(201, services.post_create(actor=viewer, group=group, body=data.body))
+
+
+@router.get("/posts/{post_id}", response={200: PostOut, 404: Message}, summary="One post")
+def post_detail(request: HttpRequest, post_id: PostId) -> Post:
+    """One post; 404 when it does not exist or you may not read it."""
+    return access.get_or_404(request.auth, Post, post_id)
+
+
+@router.patch("/posts/{post_id}", response={200: PostOut, **ERRORS}, summary="Edit a post")
+def post_update(request: HttpRequest, post_id: PostId, data: PostPatch) -> Post:
+    """Replace the body of your own post; it gets an `edited_at`."""
+    post = access.get_or_404(request.auth, Post, post_id)
+    return services.post_update(actor=request.auth, post=post, body=data.body)
+
+
+@router.delete("/posts/{post_id}", response={204: None, **ERRORS}, summary="Delete a post")
+def post_delete(request: HttpRequest, post_id: PostId) -> Status[None]:
+    """Delete a post with its replies: your own, or any in a group you administer."""
+    post = access.get_or_404(request.auth, Post, post_id)
+    services.post_delete(actor=request.auth, post=post)
+    return Status(204, None)
+
+
+@router.get(
+    "/posts/{post_id}/replies", response={200: ReplyList, 404: Message}, summary="The replies"
+)
+def reply_list(request: HttpRequest, post_id: PostId) -> dict[str, list[Reply]]:
+    """All replies as a flat list in reading order (depth first, as the page shows them).
+
+    Each reply names its `parent` (null: it answers the post) and its `depth`. A removed
+    reply that still has answers stays as a placeholder with `deleted: true`.
+    """
+    post = access.get_or_404(request.auth, Post, post_id)
+    return {"items": list(_replies_in_reading_order(thread_for(request.auth, post)))}
+
+
+@router.post("/posts/{post_id}/replies", response={201: ReplyOut, **ERRORS}, summary="Reply")
+def reply_create(request: HttpRequest, post_id: PostId, data: ReplyIn) -> Status[Reply]:
+    """Reply to the post, or with `parent` to one of its replies."""
+    viewer = request.auth
+    post = access.get_or_404(viewer, Post, post_id)
+    parent = None
+    if data.parent is not None:
+        try:
+            parent = access.get_or_404(viewer, Reply, data.parent)
+        except Http404:
+            raise ValidationFailed(
+                _("The reply you answer is no longer there."), field="parent"
+            ) from None
+    reply = services.reply_create(actor=viewer, post=post, body=data.body, parent=parent)
+    reply.depth = _depth_of(reply)
+    return Status(201, reply)

@@ -1,0 +1,198 @@
+"""What the API reads and returns; every object carries `url`, its absolute HTML permalink."""
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from ninja import Field, Schema
+
+from kring import access
+from kring.groups.models import Group, Membership
+
+# Ids beyond a 64-bit integer can never exist; refusing them early keeps the database
+# from raising an overflow error (a 500) on SQLite and PostgreSQL alike.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+def absolute_url(context: dict[str, Any], path: str) -> str:
+    return context["request"].build_absolute_uri(path)
+
+
+class Linked(Schema):
+    url: str
+
+    @staticmethod
+    def resolve_url(obj: Any, context: dict[str, Any]) -> str:
+        return absolute_url(context, obj.get_absolute_url())
+
+
+class Message(Schema):
+    """An error or a notice; `field` names the input it is about, when there is one."""
+
+    message: str
+    field: str | None = None
+
+
+class ValidationErrors(Schema):
+    message: str
+    errors: list[dict[str, Any]]
+
+
+class TokenIn(Schema):
+    username: str = Field(description="Username or e-mail address.")
+    password: str
+
+
+class TokenOut(Schema):
+    token: str = Field(description="Send it as `Authorization: Bearer <token>`. Shown once.")
+
+
+class DepartmentOut(Schema):
+    id: int
+    name: str
+
+
+class PersonSummary(Linked):
+    id: int
+    username: str
+    name: str = Field(alias="display_name")
+
+
+class PersonOut(PersonSummary):
+    first_name: str
+    last_name: str
+    kind: str = Field(description="employee or guest")
+    job_title: str
+    department: DepartmentOut | None
+    location: str
+    phone: str
+    about: str
+    expertise: list[str]
+    photo: str | None
+
+    @staticmethod
+    def resolve_expertise(obj: Any) -> list[str]:
+        return [tag.name for tag in obj.expertise.all()]
+
+    @staticmethod
+    def resolve_photo(obj: Any, context: dict[str, Any]) -> str | None:
+        return absolute_url(context, obj.photo.url) if obj.photo else None
+
+
+class MeOut(PersonOut):
+    email: str
+    language: str
+    is_site_admin: bool
+
+
+class PersonPage(Schema):
+    items: list[PersonOut]
+    next_cursor: str | None
+
+
+class GroupSummary(Linked):
+    id: int
+    name: str
+    slug: str
+    visibility: str
+
+
+class GroupOut(GroupSummary):
+    description: str
+    member_count: int
+    created_at: datetime
+    role: str | None = Field(description="Your role: admin, member or null.")
+
+    @staticmethod
+    def resolve_role(obj: Group, context: dict[str, Any]) -> str | None:
+        return access.role_in(context["request"].auth, obj)
+
+
+class GroupPage(Schema):
+    items: list[GroupOut]
+    next_cursor: str | None
+
+
+class GroupIn(Schema):
+    name: str
+    description: str = ""
+    visibility: str = Field("open", json_schema_extra={"enum": list(Group.Visibility.values)})
+
+
+class MemberIn(Schema):
+    username: str
+    role: str = Field(
+        Membership.Role.MEMBER, json_schema_extra={"enum": list(Membership.Role.values)}
+    )
+
+
+class MembershipOut(Schema):
+    group: GroupSummary
+    person: PersonSummary = Field(alias="user")
+    role: str
+
+
+class JoinOut(Schema):
+    status: str = Field(description="joined, or requested for a closed group")
+    message: str
+    group: GroupOut
+
+
+class PostOut(Linked):
+    id: int
+    group: GroupSummary | None = Field(description="null: the company-wide space")
+    author: PersonSummary
+    body: str = Field(description="Markdown source")
+    body_html: str = Field(description="Sanitised HTML")
+    created_at: datetime
+    edited_at: datetime | None
+    last_activity_at: datetime
+    reply_count: int
+
+
+class PostPage(Schema):
+    items: list[PostOut]
+    next_cursor: str | None
+
+
+class PostIn(Schema):
+    group: Id | None = Field(None, description="A group id; null posts to the company space.")
+    body: str = Field(description="Markdown, at most 10,000 characters.")
+
+
+class PostPatch(Schema):
+    body: str
+
+
+class ReplyOut(Linked):
+    id: int
+    post: int = Field(alias="post_id")
+    parent: int | None = Field(alias="parent_id")
+    depth: int = Field(description="0 answers the post, 1 answers a reply, ...")
+    author: PersonSummary | None = Field(description="null for a removed reply")
+    deleted: bool
+    body: str
+    body_html: str
+    created_at: datetime
+    edited_at: datetime | None
+
+    @staticmethod
+    def resolve_author(obj: Any) -> Any:
+        return None if obj.deleted_at else obj.author
+
+    @staticmethod
+    def resolve_deleted(obj: Any) -> bool:
+        return obj.deleted_at is not None
+
+    @staticmethod
+    def resolve_depth(obj: Any) -> int:
+        return getattr(obj, "depth", 0)
+
+
+class ReplyList(Schema):
+    items: list[ReplyOut]
+
+
+class ReplyIn(Schema):
+    body: str
+    parent: Id | None = Field(None, description="The reply this answers; null answers the post.")

@@ -1,0 +1,216 @@
+"""The group directory and the group page, per viewer kind."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from kring.groups import services
+from kring.groups.models import Group
+
+
+def _without_csrf(content: bytes) -> str:
+    return re.sub(r"[A-Za-z0-9]{64}", "", content.decode())
+
+
+def _directory(client, **params) -> str:
+    response = client.get(reverse("groups:list"), params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_group_list_returns_open_and_closed_but_not_secret_if_outsider(world, client_for):
+    body = _directory(client_for(world.outsider))
+    assert "Groep open" in body
+    assert "Groep closed" in body
+    assert "Groep secret" not in body
+
+
+@pytest.mark.parametrize("viewer", ["site_admin", "guest"])
+def test_group_list_fails_to_show_secret_group_if_not_member(world, client_for, viewer):
+    assert "Groep secret" not in _directory(client_for(getattr(world, viewer)))
+
+
+def test_group_list_returns_secret_group_if_member(world, client_for):
+    assert "Groep secret" in _directory(client_for(world.member))
+
+
+def test_group_list_returns_only_own_groups_if_guest(world, client_for):
+    body = _directory(client_for(world.guest))
+    assert "Groep open" not in body and "Groep closed" not in body
+    assert "New group" not in body
+    services.membership_add(actor=world.admin, group=world.groups["closed"], user=world.guest)
+    body = _directory(client_for(world.guest))
+    assert "Groep closed" in body and "Groep open" not in body
+
+
+def test_group_list_returns_join_button_and_states_if_employee(world, client_for):
+    body = _directory(client_for(world.outsider))
+    assert reverse("groups:join", args=[world.groups["open"].slug]) in body
+    assert reverse("groups:request", args=[world.groups["closed"].slug]) in body
+    assert "New group" in body
+    services.join_request_create(actor=world.outsider, group=world.groups["closed"])
+    assert "Request sent" in _directory(client_for(world.outsider))
+    admin_body = _directory(client_for(world.admin))
+    assert (
+        "Admin" in admin_body
+        and reverse("groups:join", args=[world.groups["open"].slug]) not in admin_body
+    )
+
+
+def test_group_list_returns_matches_only_if_searched(world, client_for):
+    body = _directory(client_for(world.outsider), q="open")
+    assert "Groep open" in body and "Groep closed" not in body
+    assert "No groups match" in _directory(client_for(world.outsider), q="niets-zoals-dit")
+
+
+def test_group_list_returns_own_groups_if_mine_tab(world, client_for):
+    body = _directory(client_for(world.outsider), show="mine")
+    assert "Groep open" not in body
+    assert "You are not in any group yet" in body
+    assert "Groep secret" in _directory(client_for(world.member), show="mine")
+
+
+def test_group_list_returns_fragment_if_htmx_search(world, client_for):
+    response = client_for(world.outsider).get(
+        reverse("groups:list"),
+        {"q": "closed"},
+        headers={"HX-Request": "true", "HX-Target": "group-results"},
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Groep closed" in body and "<html" not in body
+
+
+def test_group_list_fails_if_anonymous(client_for, db):
+    assert client_for(None).get(reverse("groups:list")).status_code == 302
+
+
+def test_group_detail_returns_posts_and_composer_if_member(world, client_for):
+    group = world.groups["closed"]
+    body = client_for(world.member).get(group.get_absolute_url()).content.decode()
+    assert "Geheime tekst van de closed groep" in body
+    assert 'id="composer"' in body and f'name="group" value="{group.pk}"' in body
+    assert "Leave group" in body
+
+
+def test_group_detail_hides_content_if_outsider_of_closed_group(world, client_for):
+    response = client_for(world.outsider).get(world.groups["closed"].get_absolute_url())
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Groep closed" in body
+    assert "This group is closed. Ask to join to read and take part." in body
+    assert "Geheime tekst van de closed groep" not in body
+    assert 'id="composer"' not in body
+    assert "bram" not in body.lower()  # not even who the members are
+
+
+def test_group_detail_returns_posts_without_composer_if_outsider_of_open_group(world, client_for):
+    body = client_for(world.outsider).get(world.groups["open"].get_absolute_url()).content.decode()
+    assert "Geheime tekst van de open groep" in body
+    assert 'id="composer"' not in body
+    assert reverse("groups:join", args=[world.groups["open"].slug]) in body
+
+
+@pytest.mark.parametrize("viewer", ["outsider", "guest", "site_admin"])
+def test_group_detail_fails_with_same_404_if_secret_and_not_member(world, client_for, viewer):
+    client = client_for(getattr(world, viewer))
+    hidden = client.get(world.groups["secret"].get_absolute_url())
+    missing = client.get(reverse("groups:detail", args=["bestaat-niet"]))
+    assert hidden.status_code == missing.status_code == 404
+    assert _without_csrf(hidden.content) == _without_csrf(missing.content)
+    assert "Groep secret" not in hidden.content.decode()
+
+
+def test_group_detail_fails_if_guest_outside_closed_group(world, client_for):
+    assert client_for(world.guest).get(world.groups["closed"].get_absolute_url()).status_code == 404
+
+
+def test_group_detail_returns_manage_menu_if_admin(world, client_for):
+    group = world.groups["closed"]
+    services.join_request_create(actor=world.outsider, group=group)
+    body = client_for(world.admin).get(group.get_absolute_url()).content.decode()
+    assert reverse("groups:edit", args=[group.slug]) in body
+    assert 'class="count-dot">1' in body
+    assert reverse("groups:edit", args=[group.slug]) not in (
+        client_for(world.member).get(group.get_absolute_url()).content.decode()
+    )
+
+
+def test_group_detail_returns_next_page_fragment_if_htmx_cursor(world, client_for):
+    from kring.posts import services as post_services
+
+    group = world.groups["open"]
+    for n in range(21):
+        post_services.post_create(actor=world.member, group=group, body=f"Bericht {n}")
+    client = client_for(world.member)
+    first = client.get(group.get_absolute_url())
+    cursor = first.context["page"].next_cursor
+    assert cursor
+    response = client.get(
+        group.get_absolute_url(), {"cursor": cursor}, headers={"HX-Request": "true"}
+    )
+    body = response.content.decode()
+    assert "<html" not in body and "Geheime tekst van de open groep" in body
+
+
+def test_group_detail_renders_description_markdown_safely(world, client_for):
+    group = services.group_create(
+        actor=world.admin, name="Markdown", description="**vet** <script>alert(1)</script>"
+    )
+    body = client_for(world.admin).get(group.get_absolute_url()).content.decode()
+    assert "<strong>vet</strong>" in body
+    assert "<script>alert(1)" not in body
+
+
+def test_members_page_returns_members_if_reader(world, client_for):
+    body = (
+        client_for(world.outsider)
+        .get(reverse("groups:members", args=[world.groups["open"].slug]))
+        .content.decode()
+    )
+    assert "Bram Jansen" in body and "Teamleider" in body and "Group admin" in body
+    assert "Make admin" not in body and "Add a colleague" not in body
+
+
+def test_members_page_fails_if_outsider_of_closed_group(world, client_for):
+    response = client_for(world.outsider).get(
+        reverse("groups:members", args=[world.groups["closed"].slug])
+    )
+    assert response.status_code == 403
+    assert "Bram" not in response.content.decode()
+
+
+def test_members_page_returns_tools_if_admin(world, client_for):
+    services.join_request_create(
+        actor=world.outsider, group=world.groups["closed"], message="Mag ik?"
+    )
+    body = (
+        client_for(world.admin)
+        .get(reverse("groups:members", args=[world.groups["closed"].slug]))
+        .content.decode()
+    )
+    assert "Make admin" in body and "Remove" in body
+    assert "Mag ik?" in body and "Approve" in body
+    assert '<option value="carla">' in body  # the outsider can be picked
+    assert '<option value="bram">' not in body  # already a member
+
+
+def test_group_pages_return_no_secret_group_in_navigation_if_outsider(world, client_for):
+    assert Group.objects.filter(visibility="secret").exists()
+    body = client_for(world.outsider).get(world.groups["open"].get_absolute_url()).content.decode()
+    assert "Groep secret" not in body
+
+
+def test_group_list_returns_in_constant_queries_if_many_groups(
+    world, client_for, django_assert_max_num_queries
+):
+    client = client_for(world.member)
+    client.get(reverse("groups:list"))  # warm the session and the user
+    with django_assert_max_num_queries(12) as few:
+        client.get(reverse("groups:list"))
+    for n in range(15):
+        services.group_create(actor=world.admin, name=f"Extra {n}", visibility="open")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        body = client.get(reverse("groups:list")).content.decode()
+    assert "Extra 14" in body
