@@ -26,8 +26,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "django_tasks_db",
-    "allauth",
-    "allauth.account",
     "kring.core",
     "kring.people",
     "kring.groups",
@@ -35,6 +33,8 @@ INSTALLED_APPS = [
     "kring.feeds",
     "kring.api",
     "kring.seed",
+    "allauth",
+    "allauth.account",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,8 @@ from kring.people.models import Department, Expertise, Invitation, User
 
 PHOTO_SIZE = 512
 INVITATION_DAYS = 14
+# Names that would be shadowed by fixed addresses under /people/.
+RESERVED_USERNAMES = {"invite"}
 PROFILE_TEXT_FIELDS = ("job_title", "location", "phone", "about")
 
 
@@ -40,7 +42,7 @@ def user_create(
     username = (username or "").strip()
     if not username:
         raise ValidationFailed(_("Choose a username."), field="username")
-    if User.objects.filter(username__iexact=username).exists():
+    if username.lower() in RESERVED_USERNAMES or User.objects.filter(username__iexact=username).exists():
         raise ValidationFailed(_("This username is taken."), field="username")
     if email and User.objects.filter(email__iexact=email).exists():
         raise ValidationFailed(
@@ -134,6 +136,25 @@ def profile_photo_set(*, actor: User, person: User, upload: UploadedFile | None)
     if old:
         storage = person.photo.storage
         transaction.on_commit(lambda: storage.delete(old))
+    return person
+
+
+@transaction.atomic
+def profile_save(
+    *,
+    actor: User,
+    person: User,
+    fields: dict,
+    expertise: list[str] | None = None,
+    photo: UploadedFile | None = None,
+    remove_photo: bool = False,
+) -> User:
+    """Save the whole profile form at once: the fields, then the photo; a refused photo saves nothing."""
+    profile_update(actor=actor, person=person, expertise=expertise, **fields)
+    if photo is not None:
+        profile_photo_set(actor=actor, person=person, upload=photo)
+    elif remove_photo and person.photo:
+        profile_photo_set(actor=actor, person=person, upload=None)
     return person
 
 
