@@ -35,7 +35,10 @@ def test_home_feed_returns_newest_activity_first(world):
 
 
 def test_home_feed_paginates_by_cursor_without_gaps_or_repeats(world):
-    created = [services.post_create(actor=world.outsider, group=None, body=f"Bericht {i}") for i in range(45)]
+    created = [
+        services.post_create(actor=world.outsider, group=None, body=f"Bericht {i}")
+        for i in range(45)
+    ]
     seen, cursor = [], None
     while True:
         page = feed_home_for(world.outsider, cursor=cursor)
@@ -54,7 +57,9 @@ def test_load_more_returns_fragment_if_htmx(world, client_for):
     first = client.get(reverse("feeds:home")).content.decode()
     assert "Load more" in first or "Meer laden" in first
     cursor = first.split("?cursor=")[1].split('"')[0]
-    more = client.get(reverse("feeds:home") + "?cursor=" + cursor, HTTP_HX_REQUEST="true").content.decode()
+    more = client.get(
+        reverse("feeds:home") + "?cursor=" + cursor, HTTP_HX_REQUEST="true"
+    ).content.decode()
     assert "<html" not in more and "Bulk 0" in more
 
 
@@ -80,8 +85,11 @@ def test_home_feed_query_count_does_not_grow_with_posts(world, client_for, extra
 
 
 def test_bad_cursor_returns_first_page_if_at_calendar_edge(world, client_for):
-    from kring.core.pagination import encode_cursor
     import datetime as dt
 
+    from kring.core.pagination import encode_cursor
+
     edge = encode_cursor(dt.datetime(1, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=14))), 5)
-    assert client_for(world.member).get(reverse("feeds:home") + "?cursor=" + edge).status_code == 200
+    assert (
+        client_for(world.member).get(reverse("feeds:home") + "?cursor=" + edge).status_code == 200
+    )

@@ -8,7 +8,9 @@ from kring.posts.models import Post
 
 def _without_csrf(content: bytes) -> str:
     """Responses differ only by their masked CSRF token, which changes on every response."""
-    return re.sub(r'("X-CSRFToken": "|name="csrfmiddlewaretoken" value=")[^"]+', r"\1", content.decode())
+    return re.sub(
+        r'("X-CSRFToken": "|name="csrfmiddlewaretoken" value=")[^"]+', r"\1", content.decode()
+    )
 
 
 def test_post_detail_returns_nested_thread_if_member(world, client_for):
@@ -31,7 +33,9 @@ def test_post_detail_returns_same_404_if_invisible_or_missing(world, client_for)
 
 def test_post_create_view_keeps_text_if_body_too_long(world, client_for):
     text = "lang " * 2_500
-    response = client_for(world.member).post(reverse("posts:create"), {"body": text, "group": "company"})
+    response = client_for(world.member).post(
+        reverse("posts:create"), {"body": text, "group": "company"}
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "10.000" in page or "10,000" in page
@@ -39,7 +43,9 @@ def test_post_create_view_keeps_text_if_body_too_long(world, client_for):
 
 
 def test_post_create_view_fails_if_group_unknown(world, client_for):
-    response = client_for(world.member).post(reverse("posts:create"), {"body": "Hoi", "group": "424242"})
+    response = client_for(world.member).post(
+        reverse("posts:create"), {"body": "Hoi", "group": "424242"}
+    )
     assert response.status_code == 404
     assert "Hoi" in response.content.decode()
     assert not Post.objects.filter(body="Hoi").exists()
@@ -47,7 +53,9 @@ def test_post_create_view_fails_if_group_unknown(world, client_for):
 
 def test_post_create_view_fails_if_posting_in_secret_group_of_others(world, client_for):
     group = world.groups["secret"]
-    response = client_for(world.outsider).post(reverse("posts:create"), {"body": "Binnendringen", "group": str(group.pk)})
+    response = client_for(world.outsider).post(
+        reverse("posts:create"), {"body": "Binnendringen", "group": str(group.pk)}
+    )
     assert response.status_code == 404
     assert not Post.objects.filter(body="Binnendringen").exists()
 
@@ -63,16 +71,22 @@ def test_post_create_view_returns_card_and_fresh_composer_if_htmx(world, client_
 
 def test_reply_view_keeps_text_if_empty_or_refused(world, client_for):
     post = world.posts["open"]
-    response = client_for(world.guest).post(reverse("posts:reply", args=[post.pk]), {"body": "Gastreactie"})
+    response = client_for(world.guest).post(
+        reverse("posts:reply", args=[post.pk]), {"body": "Gastreactie"}
+    )
     assert response.status_code == 404  # the guest may not even see an open group it is not in
-    response = client_for(world.member).post(reverse("posts:reply", args=[post.pk]), {"body": "   "})
+    response = client_for(world.member).post(
+        reverse("posts:reply", args=[post.pk]), {"body": "   "}
+    )
     assert response.status_code == 400
     assert 'aria-invalid="true"' in response.content.decode()
 
 
 def test_reply_view_redirects_to_permalink_if_sent_without_javascript(world, client_for):
     post = world.posts["company"]
-    response = client_for(world.outsider).post(reverse("posts:reply", args=[post.pk]), {"body": "Zonder JS"})
+    response = client_for(world.outsider).post(
+        reverse("posts:reply", args=[post.pk]), {"body": "Zonder JS"}
+    )
     assert response.status_code == 302
     assert response["Location"].startswith(post.get_absolute_url() + "#reply-")
 
@@ -111,6 +125,8 @@ def test_forged_csrf_gets_friendly_403(world):
 
 
 def test_markdown_preview_returns_sanitised_html(world, client_for):
-    response = client_for(world.member).post(reverse("posts:preview"), {"body": "**vet** <script>x</script>"})
+    response = client_for(world.member).post(
+        reverse("posts:preview"), {"body": "**vet** <script>x</script>"}
+    )
     page = response.content.decode()
     assert "<strong>vet</strong>" in page and "<script>" not in page

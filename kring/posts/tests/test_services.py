@@ -41,11 +41,11 @@ def test_post_create_passes_if_body_exactly_at_limit(world):
 
 
 def test_post_create_returns_sanitised_html_if_body_has_script_and_handlers(world):
-    body = '<script>alert(1)</script> <img src=x onerror=alert(1)> [klik](javascript:alert(1))'
+    body = "<script>alert(1)</script> <img src=x onerror=alert(1)> [klik](javascript:alert(1))"
     post = services.post_create(actor=world.member, group=None, body=body)
     assert "<script" not in post.body_html
     assert "<img" not in post.body_html
-    assert "href=\"javascript" not in post.body_html
+    assert 'href="javascript' not in post.body_html
     assert "&lt;script&gt;" in post.body_html
 
 
@@ -100,7 +100,9 @@ def test_reply_create_fails_if_outsider_in_closed_group(world):
 def test_reply_create_fails_if_parent_belongs_to_other_post(world):
     other = services.reply_create(actor=world.member, post=world.posts["company"], body="Elders")
     with pytest.raises(ValidationFailed):
-        services.reply_create(actor=world.member, post=world.posts["open"], parent=other, body="Hier")
+        services.reply_create(
+            actor=world.member, post=world.posts["open"], parent=other, body="Hier"
+        )
 
 
 def test_reply_delete_keeps_placeholder_if_reply_has_answers(world):
