@@ -1,0 +1,64 @@
+"""The expected answers of the permission matrix, written out by hand.
+
+The rules in words: open groups and their content are for every employee and their
+members; a closed group is listed for every employee but its content is for members
+only; a secret group and its content are for members only; the company space is for
+employees, never guests; the anonymous visitor gets nothing. A site admin who is not a
+member is an ordinary employee here (no backdoor into closed or secret content).
+"""
+
+ALL_GROUPS = {"open", "closed", "secret"}
+ALL_SPACES = {"open", "closed", "secret", "company"}
+
+# Which groups exist for the viewer (listed, group page reachable).
+GROUP_VISIBLE: dict[str, set[str]] = {
+    "anonymous": set(),
+    "guest": set(),
+    "guest_member": {"open", "closed"},
+    "outsider": {"open", "closed"},
+    "member": ALL_GROUPS,
+    "group_admin": ALL_GROUPS,
+    "site_admin": {"open", "closed"},
+}
+
+# Whose posts and replies the viewer may read, per space.
+CONTENT_READABLE: dict[str, set[str]] = {
+    "anonymous": set(),
+    "guest": set(),
+    "guest_member": {"open", "closed"},
+    "outsider": {"open", "company"},
+    "member": ALL_SPACES,
+    "group_admin": ALL_SPACES,
+    "site_admin": {"open", "company"},
+}
+
+# Employees see every active colleague's profile; guests see themselves and fellow members.
+PROFILE_OF_MEMBER_VISIBLE: dict[str, bool] = {
+    "anonymous": False,
+    "guest": False,
+    "guest_member": True,
+    "outsider": True,
+    "member": True,
+    "group_admin": True,
+    "site_admin": True,
+}
+
+
+def sees_group(viewer: str, space: str) -> bool:
+    return space in GROUP_VISIBLE[viewer]
+
+
+def reads(viewer: str, space: str) -> bool:
+    return space in CONTENT_READABLE[viewer]
+
+
+# Where the viewer may write a post (replies: wherever they may read, in this organisation).
+CAN_POST: dict[str, set[str]] = {
+    "anonymous": set(),
+    "guest": set(),
+    "guest_member": {"open", "closed"},
+    "outsider": {"company"},
+    "member": ALL_SPACES,
+    "group_admin": ALL_SPACES,
+    "site_admin": {"company"},
+}

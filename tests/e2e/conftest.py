@@ -1,0 +1,61 @@
+"""Browser fixtures: Debian's Chromium through Playwright, one fresh context per page a test asks for."""
+
+import os
+from collections.abc import Callable, Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from kring.people.models import User
+from kring.people.services import user_create
+from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, PASSWORD, TIMEOUT_MS
+
+# Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls
+# there unless told that this thread is not async code.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser: Browser, live_server) -> Iterator[Callable[..., Page]]:
+    """Open a page in a new browser context (own cookies: one person per context)."""
+    contexts: list[BrowserContext] = []
+
+    def open_page(
+        *, java_script_enabled: bool = True, width: int = 1280, height: int = 900
+    ) -> Page:
+        context = browser.new_context(
+            base_url=live_server.url,
+            java_script_enabled=java_script_enabled,
+            viewport={"width": width, "height": height},
+            locale="nl-NL",
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def person(transactional_db) -> Callable[..., User]:
+    """Create a colleague who can sign in with PASSWORD."""
+
+    def make(username: str, **kwargs) -> User:
+        kwargs.setdefault("first_name", username.capitalize())
+        return user_create(
+            username=username, password=PASSWORD, email=f"{username}@e2e.example", **kwargs
+        )
+
+    return make

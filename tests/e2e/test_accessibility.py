@@ -1,0 +1,87 @@
+"""axe-core finds no serious or critical violation on the main pages (WCAG 2.1 AA)."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from kring.groups import services as group_services
+from kring.people.models import Department
+from kring.posts import services as post_services
+from tests.e2e.browser import LOGIN_PATH, sign_in
+
+pytestmark = pytest.mark.e2e
+
+BLOCKING = {"serious", "critical"}
+AXE_OPTIONS = {
+    "resultTypes": ["violations"],
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    },
+}
+PAGES = ["sign-in", "home feed", "group page", "post page", "people directory", "profile"]
+
+
+@pytest.fixture
+def organisation(person):
+    """A department, two colleagues, an open group with a post, a reply and an answer."""
+    department = Department.objects.create(name="Burgerzaken", slug="burgerzaken")
+    anna = person("anna", last_name="de Vries", department=department, job_title="Teamleider")
+    bram = person("bram", last_name="Jansen", department=department)
+    group = group_services.group_create(
+        actor=anna,
+        name="Team Dienstverlening",
+        description="Alles over de balie.",
+        visibility="open",
+    )
+    group_services.membership_add(actor=anna, group=group, user=bram)
+    post = post_services.post_create(
+        actor=anna,
+        group=group,
+        body="**Nieuw**: vanaf maandag werken we met [afspraken](https://example.org).\n\n- balie\n- telefoon",
+    )
+    reply = post_services.reply_create(actor=bram, post=post, body="Top, `handig`!")
+    post_services.reply_create(actor=anna, post=post, parent=reply, body="Graag gedaan.")
+    return {
+        "sign-in": LOGIN_PATH,
+        "home feed": "/",
+        "group page": group.get_absolute_url(),
+        "post page": post.get_absolute_url(),
+        "people directory": "/people/",
+        "profile": anna.get_absolute_url(),
+    }
+
+
+def _describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        targets = [", ".join(node["target"]) for node in violation["nodes"]][:5]
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']}\n"
+            f"  {violation['helpUrl']}\n  at: {' | '.join(targets)}"
+        )
+    return "\n".join(lines)
+
+
+def _blocking_violations(page) -> list[dict]:
+    results = Axe().run(page, options=AXE_OPTIONS)
+    return [v for v in results.response["violations"] if v["impact"] in BLOCKING]
+
+
+def test_sign_in_page_has_no_serious_axe_violation_if_signed_out(organisation, new_page):
+    page = new_page()
+    assert page.goto(organisation["sign-in"]).status == 200
+    blocking = _blocking_violations(page)
+    assert not blocking, f"axe on the sign-in page:\n{_describe(blocking)}"
+
+
+def test_main_pages_have_no_serious_axe_violation_if_signed_in(organisation, new_page):
+    page = new_page()
+    sign_in(page, "anna")
+    report = []
+    for name in PAGES[1:]:
+        response = page.goto(organisation[name])
+        assert response.status == 200, name
+        blocking = _blocking_violations(page)
+        if blocking:
+            report.append(f"axe on {name} ({organisation[name]}):\n{_describe(blocking)}")
+    assert not report, "\n".join(report)

@@ -1,0 +1,92 @@
+"""Journeys: answering a reply shows it nested; "load more" works with and without JavaScript."""
+
+import pytest
+
+from kring.posts import services as post_services
+from tests.e2e.browser import sign_in
+
+pytestmark = pytest.mark.e2e
+
+
+def test_post_page_shows_reply_to_a_reply_nested_if_answered_in_the_browser(person, new_page):
+    anna, bram = person("anna"), person("bram")
+    post = post_services.post_create(actor=anna, group=None, body="Wie weet waar de beamer is?")
+    reply = post_services.reply_create(actor=bram, post=post, body="Kast 3, tweede plank.")
+
+    page = new_page()
+    sign_in(page, "anna")
+    page.goto(f"/posts/{post.pk}/")
+    first = page.locator(f"#reply-{reply.pk}")
+    first.locator("summary").first.click()  # the "Reply" toggle under Bram's reply
+    nested_form = first.locator(":scope > .reply-main > .reply-actions form.reply-form")
+    nested_form.locator("textarea").fill("Dank je, gevonden!")
+    nested_form.locator("button[type=submit]").click()
+
+    answer = first.locator("ol.replies > li.reply", has_text="Dank je, gevonden!")
+    answer.wait_for()
+    assert answer.count() == 1
+    # After a full reload the thread is still nested, one level below the first reply.
+    page.reload()
+    nested = page.locator(f"#reply-{reply.pk} ol.replies > li.reply", has_text="Dank je, gevonden!")
+    assert nested.count() == 1
+    top_level = page.locator("#replies > ol.replies > li.reply")
+    assert top_level.count() == 1
+
+
+@pytest.fixture
+def busy_company(person):
+    """25 posts for everyone: one page of 20 and a second page of 5."""
+    author = person("anna")
+    person("bram")
+    for n in range(1, 26):
+        post_services.post_create(actor=author, group=None, body=f"Bericht nummer {n:02d}")
+
+
+def test_load_more_adds_the_next_five_posts_if_javascript(busy_company, new_page):
+    page = new_page()
+    sign_in(page, "bram")
+    page.goto("/")
+    cards = page.locator("#feed article.post")
+    assert cards.count() == 20
+    page.locator("#load-more a").click()
+    page.locator("#feed article.post", has_text="Bericht nummer 01").wait_for()
+    assert cards.count() == 25
+    assert "cursor" not in page.url  # swapped in place, not a new page
+    assert page.locator("#load-more").count() == 0
+    bodies = [
+        text.strip() for text in page.locator("#feed article.post .post-body").all_inner_texts()
+    ]
+    assert bodies == [f"Bericht nummer {n:02d}" for n in range(25, 0, -1)]
+
+
+def test_load_more_link_opens_the_next_page_if_no_javascript(busy_company, new_page):
+    page = new_page(java_script_enabled=False)
+    sign_in(page, "bram")  # the sign-in form works without JavaScript too
+    page.goto("/")
+    assert page.locator("#feed article.post").count() == 20
+    page.locator("#load-more a").click()
+    page.wait_for_url("**cursor=*")
+    cards = page.locator("#feed article.post")
+    assert cards.count() == 5
+    assert "Bericht nummer 01" in cards.last.inner_text()
+    assert page.locator("#load-more").count() == 0
+
+
+def test_post_page_has_unique_element_ids_if_thread_is_nested(person, new_page):
+    anna, bram = person("anna"), person("bram")
+    post = post_services.post_create(actor=anna, group=None, body="Wie heeft de sleutel?")
+    reply = post_services.reply_create(actor=bram, post=post, body="Ik niet.")
+    post_services.reply_create(actor=anna, post=post, parent=reply, body="Jammer.")
+
+    page = new_page()
+    sign_in(page, "anna")
+    page.goto(f"/posts/{post.pk}/")
+    ids = page.eval_on_selector_all("[id]", "nodes => nodes.map(n => n.id)")
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    assert "" not in ids, "an element has an empty id (a reply form?)"
+    assert not duplicates, f"ids used more than once: {duplicates}"
+    # every reply box has its own label, also inside the folded "Reply" toggles
+    unlabeled = page.eval_on_selector_all(
+        "textarea", "nodes => nodes.filter(n => !n.labels || n.labels.length === 0).map(n => n.id)"
+    )
+    assert not unlabeled, f"reply boxes without a label: {unlabeled}"
