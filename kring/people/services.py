@@ -42,7 +42,10 @@ def user_create(
     username = (username or "").strip()
     if not username:
         raise ValidationFailed(_("Choose a username."), field="username")
-    if username.lower() in RESERVED_USERNAMES or User.objects.filter(username__iexact=username).exists():
+    if (
+        username.lower() in RESERVED_USERNAMES
+        or User.objects.filter(username__iexact=username).exists()
+    ):
         raise ValidationFailed(_("This username is taken."), field="username")
     if email and User.objects.filter(email__iexact=email).exists():
         raise ValidationFailed(

@@ -1,0 +1,195 @@
+"""Loading the demo organisation (kring/seed/demo_data.py) through the real services."""
+
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+
+from kring.groups.models import Group, Membership
+from kring.groups.services import group_create, membership_add
+from kring.people.models import Department, User
+from kring.people.services import profile_update, user_create
+from kring.posts.models import Post, Reply
+from kring.posts.services import post_create, reply_create
+from kring.seed import demo_data
+
+Progress = Callable[[int, int], None]
+MANAGER_TITLES = ("Teamleider", "Afdelingshoofd", "Directeur", "Gemeentesecretaris")
+
+
+@dataclass(frozen=True)
+class Login:
+    """One demo account worth trying, with what makes it interesting."""
+
+    role: str
+    username: str
+    name: str
+
+
+def _walk(replies: list[dict]) -> Iterator[dict]:
+    for reply in replies:
+        yield reply
+        yield from _walk(reply["replies"])
+
+
+def _site_admin() -> dict:
+    return next(p for p in demo_data.PEOPLE if p["site_admin"])
+
+
+def demo_size() -> int:
+    """Return the number of steps demo_load takes (for a progress bar)."""
+    replies = sum(1 for post in demo_data.POSTS for _ in _walk(post["replies"]))
+    return (
+        len(demo_data.DEPARTMENTS)
+        + len(demo_data.PEOPLE)
+        + len(demo_data.GROUPS)
+        + len(demo_data.POSTS)
+        + replies
+    )
+
+
+def demo_is_loaded() -> bool:
+    """Return whether the demo organisation is in the database (its site admin exists)."""
+    return User.objects.filter(username=_site_admin()["username"]).exists()
+
+
+def demo_logins() -> list[Login]:
+    """Return the demo accounts that show the most: one per kind of viewer."""
+    people = {p["username"]: p for p in demo_data.PEOPLE}
+    site_admin = _site_admin()["username"]
+    secretary = next(u for u, p in people.items() if "gemeentesecretaris" in p["job_title"].lower())
+    group_admins = {u for g in demo_data.GROUPS for u in g["admins"]}
+    group_members = {u for g in demo_data.GROUPS for u in g["members"]}
+    closed_admin = next(
+        u
+        for g in demo_data.GROUPS
+        if g["visibility"] == Group.Visibility.CLOSED
+        for u in g["admins"]
+        if u not in (site_admin, secretary)
+    )
+    closed_group = next(g["name"] for g in demo_data.GROUPS if closed_admin in g["admins"])
+    employee = next(
+        u
+        for u, p in people.items()
+        if p["kind"] == User.Kind.EMPLOYEE
+        and u not in group_admins | {site_admin, secretary}
+        and u in group_members
+        and not p["job_title"].startswith(MANAGER_TITLES)
+    )
+    guest = next(u for u, p in people.items() if p["kind"] == User.Kind.GUEST)
+    rows = [
+        ("Site admin", site_admin),
+        ("Gemeentesecretaris", secretary),
+        (f"Group admin of {closed_group} (closed)", closed_admin),
+        ("Employee", employee),
+        ("External guest", guest),
+    ]
+    return [
+        Login(
+            role=role,
+            username=username,
+            name=f"{people[username]['first_name']} {people[username]['last_name']}",
+        )
+        for role, username in rows
+    ]
+
+
+def _moment(now: datetime, hours_ago: int, text: str) -> datetime:
+    # A stable spread of minutes makes "2 hours ago" look lived-in; under 60 minutes it
+    # never lets a reply overtake what it answers (those are at least an hour apart).
+    return now - timedelta(hours=hours_ago, minutes=zlib.crc32(text.encode()) % 60)
+
+
+@transaction.atomic
+def demo_load(*, progress: Progress | None = None) -> None:
+    """Create the demo organisation in one transaction; call only when demo_is_loaded() is False."""
+    total, done = demo_size(), 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    now = timezone.now()
+    oldest = max(post["hours_ago"] for post in demo_data.POSTS)
+    # Departments have no service yet: nothing but a name and a slug to check.
+    departments = {}
+    for item in demo_data.DEPARTMENTS:
+        departments[item["slug"]] = Department.objects.create(name=item["name"], slug=item["slug"])
+        step()
+
+    people: dict[str, User] = {}
+    for item in demo_data.PEOPLE:
+        user = user_create(
+            username=item["username"],
+            email=item["email"],
+            first_name=item["first_name"],
+            last_name=item["last_name"],
+            kind=item["kind"],
+            site_admin=item["site_admin"],
+            department=departments.get(item["department"]),
+            job_title=item["job_title"],
+            location=item["location"],
+            phone=item["phone"],
+            about=item["about"],
+        )
+        profile_update(actor=user, person=user, expertise=item["expertise"])
+        people[item["username"]] = user
+        step()
+    # One hash for the shared password: hashing it forty times costs half a minute.
+    User.objects.filter(pk__in=[u.pk for u in people.values()]).update(
+        password=make_password(demo_data.DEMO_PASSWORD),
+        date_joined=now - timedelta(hours=oldest + 14 * 24),
+    )
+
+    groups: dict[str, Group] = {}
+    for item in demo_data.GROUPS:
+        founder, *other_admins = (people[u] for u in item["admins"])
+        group = group_create(
+            actor=founder,
+            name=item["name"],
+            description=item["description"],
+            visibility=item["visibility"],
+        )
+        for admin in other_admins:
+            membership_add(actor=founder, group=group, user=admin, role=Membership.Role.ADMIN)
+        for username in item["members"]:
+            membership_add(actor=founder, group=group, user=people[username])
+        started = now - timedelta(hours=oldest + 7 * 24)
+        Group.objects.filter(pk=group.pk).update(slug=item["slug"], created_at=started)
+        Membership.objects.filter(group=group).update(created_at=started)
+        groups[item["slug"]] = group
+        step()
+
+    # Oldest first, so ids grow with time as they would on a real site.
+    for item in sorted(demo_data.POSTS, key=lambda p: -p["hours_ago"]):
+        group = groups[item["group"]] if item["group"] else None
+        post = post_create(actor=people[item["author"]], group=group, body=item["body"])
+        created = _moment(now, item["hours_ago"], item["body"])
+        step()
+        latest = created
+        # Oldest first again; a reply is always newer than what it answers, so its
+        # parent exists by the time it is written.
+        parent_of = {
+            id(child): parent for parent in _walk(item["replies"]) for child in parent["replies"]
+        }
+        written: dict[int, Reply] = {}
+        for reply_item in sorted(_walk(item["replies"]), key=lambda r: -r["hours_ago"]):
+            parent = parent_of.get(id(reply_item))
+            reply = reply_create(
+                actor=people[reply_item["author"]],
+                post=post,
+                body=reply_item["body"],
+                parent=written[id(parent)] if parent else None,
+            )
+            written[id(reply_item)] = reply
+            answered = _moment(now, reply_item["hours_ago"], reply_item["body"])
+            Reply.objects.filter(pk=reply.pk).update(created_at=answered)
+            latest = max(latest, answered)
+            step()
+        Post.objects.filter(pk=post.pk).update(created_at=created, last_activity_at=latest)
