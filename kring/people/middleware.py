@@ -1,15 +1,28 @@
+from django.conf import settings
 from django.utils import translation
 
 
 class UserLanguageMiddleware:
-    """Show the pages in the language the signed-in colleague chose."""
+    """Speak Dutch unless the colleague chose otherwise.
+
+    Signed in: the language on their profile. Signed out: the language they picked on the
+    sign-in page (Django's language cookie), else the site's default, never the browser's
+    Accept-Language: a municipality's pages are Dutch first.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.known = {code for code, _ in settings.LANGUAGES}
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.language:
-            translation.activate(user.language)
-            request.LANGUAGE_CODE = user.language
-        return self.get_response(request)
+        if user is not None and user.is_authenticated and user.language in self.known:
+            language = user.language
+        else:
+            chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+            language = chosen if chosen in self.known else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

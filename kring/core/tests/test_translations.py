@@ -130,3 +130,15 @@ def test_home_page_returns_dutch_if_the_user_kept_dutch(make_user, client_for):
     html = client.get(reverse("feeds:home")).content.decode()
     assert 'lang="nl"' in html
     assert "<span>Start</span>" in html and "<span>Mensen</span>" in html
+
+
+def test_sign_in_page_returns_dutch_if_browser_prefers_english(client):
+    page = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="nl"' in page
+
+
+def test_sign_in_page_returns_english_if_visitor_chose_english(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
+    assert response.status_code == 302
+    page = client.get("/accounts/login/").content.decode()
+    assert 'lang="en"' in page and "Sign in" in page
