@@ -102,6 +102,8 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, label_suffix="", **kwargs)
         self.fields["department"].empty_label = _("No department")
+        for name in ("first_name", "last_name"):  # AbstractUser's own fields carry no such check
+            self.fields[name].validators.append(validate_no_markup)
         if self.instance.pk and not self.is_bound:
             self.initial["expertise_text"] = ", ".join(
                 e.name for e in self.instance.expertise.all()
