@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kring.core.validators import validate_no_markup
-from kring.people.models import Department, User
+from kring.people.models import PROFILE_FIELDS, Department, User
 
 EXPERTISE_MAX_TAGS = 20
 EXPERTISE_MAX_LENGTH = 50
@@ -79,16 +79,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = [
-            "first_name",
-            "last_name",
-            "job_title",
-            "department",
-            "location",
-            "phone",
-            "about",
-            "language",
-        ]
+        fields = list(PROFILE_FIELDS)
         labels = {"about": _("About me"), "phone": _("Phone number")}
         help_texts = {"about": _("You can use Markdown: **bold**, lists and links.")}
         widgets = {

@@ -109,6 +109,19 @@ class User(AbstractUser):
         return reverse("people:detail", args=[self.username])
 
 
+# What a colleague (or a site admin for them) may change on a profile.
+PROFILE_FIELDS = (
+    "first_name",
+    "last_name",
+    "job_title",
+    "department",
+    "location",
+    "phone",
+    "about",
+    "language",
+)
+
+
 def user_display_name(user: User) -> str:
     return user.display_name
 

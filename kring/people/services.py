@@ -15,7 +15,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from kring import access
 from kring.core.errors import PermissionDenied, ValidationFailed
-from kring.people.models import Department, Expertise, Invitation, User
+from kring.people.models import PROFILE_FIELDS, Department, Expertise, Invitation, User
 
 PHOTO_SIZE = 512
 INVITATION_DAYS = 14
@@ -78,18 +78,8 @@ def profile_update(
     """Save profile fields (already validated by the form) and the expertise tags."""
     if not access.can_edit_profile(actor, person):
         raise PermissionDenied(_("You can only change your own profile."))
-    allowed = {
-        "first_name",
-        "last_name",
-        "job_title",
-        "department",
-        "location",
-        "phone",
-        "about",
-        "language",
-    }
     for name, value in fields.items():
-        if name not in allowed:
+        if name not in PROFILE_FIELDS:
             raise TypeError(f"profile_update does not change {name}")
         setattr(person, name, value)
     person.save(update_fields=list(fields))

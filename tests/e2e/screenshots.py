@@ -15,24 +15,15 @@ from urllib.parse import urljoin
 
 from playwright.sync_api import APIRequestContext, Browser, sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SIZES = [(1280, 900), (375, 800)]
-LOGIN_PATH = "/accounts/login/"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, LOGIN_PATH  # noqa: E402
 
 
 def demo_login() -> tuple[str, str]:
     """The first demo colleague and the demo password, when the demo data module exists."""
     try:
-        sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
         from kring.seed import demo_data
     except ImportError:
         return "admin", "admin"
