@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kring import access
-from kring.core.errors import ApplicationError, ValidationFailed
+from kring.core.errors import ApplicationError, PermissionDenied, ValidationFailed
 from kring.core.htmx import HtmxHttpRequest
 from kring.core.markdown import render_markdown
 from kring.groups.models import Group
@@ -143,92 +144,91 @@ def reply_permalink(request, pk: int):
     return redirect(reply.get_absolute_url())
 
 
-@login_required
-def post_edit(request: HtmxHttpRequest, pk: int):
-    post = access.get_or_404(request.user, Post, pk)
-    if not access.can_edit_post(request.user, post):
-        return render(
-            request,
-            "core/error.html",
-            {"message": _("Only the author can edit this message.")},
-            status=403,
-        )
-    form = EditForm(request.POST or None, initial={"body": post.body})
+def _edit_page(request: HtmxHttpRequest, item: Post | Reply, *, may_edit: bool, refusal: str, save):
+    """Show and handle the edit form of a post or reply; `save(body)` is the service call."""
+    if not may_edit:
+        raise PermissionDenied(refusal)
+    form = EditForm(request.POST or None, initial={"body": item.body})
     if request.method == "POST" and form.is_valid():
         try:
-            services.post_update(actor=request.user, post=post, body=form.cleaned_data["body"])
+            save(form.cleaned_data["body"])
         except ApplicationError as error:
             _form_error(form, error)
         else:
             messages.success(request, _("Your changes are saved."))
-            return redirect(post)
-    return render(
+            return redirect(item.get_absolute_url())
+    context = {"form": form, "item": item, "cancel_url": item.get_absolute_url()}
+    return render(request, "posts/edit.html", context, status=400 if form.errors else 200)
+
+
+def _delete_page(
+    request: HtmxHttpRequest,
+    item: Post | Reply,
+    *,
+    may_delete: bool,
+    refusal: str,
+    delete,
+    done: str,
+    then: str,
+):
+    """Ask for confirmation (GET) and delete (POST) a post or reply."""
+    if not may_delete:
+        raise PermissionDenied(refusal)
+    if request.method == "POST":
+        delete()
+        messages.success(request, done)
+        return redirect(then)
+    context = {"item": item, "cancel_url": item.get_absolute_url()}
+    return render(request, "posts/confirm_delete.html", context)
+
+
+@login_required
+def post_edit(request: HtmxHttpRequest, pk: int):
+    post = access.get_or_404(request.user, Post, pk)
+    return _edit_page(
         request,
-        "posts/edit.html",
-        {"form": form, "item": post, "cancel_url": post.get_absolute_url()},
-        status=400 if form.errors else 200,
+        post,
+        may_edit=access.can_edit_post(request.user, post),
+        refusal=_("Only the author can edit this message."),
+        save=lambda body: services.post_update(actor=request.user, post=post, body=body),
     )
 
 
 @login_required
 def reply_edit(request: HtmxHttpRequest, pk: int):
     reply = access.get_or_404(request.user, Reply, pk)
-    if not access.can_edit_reply(request.user, reply):
-        return render(
-            request,
-            "core/error.html",
-            {"message": _("Only the author can edit this reply.")},
-            status=403,
-        )
-    form = EditForm(request.POST or None, initial={"body": reply.body})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.reply_update(actor=request.user, reply=reply, body=form.cleaned_data["body"])
-        except ApplicationError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, _("Your changes are saved."))
-            return redirect(reply.get_absolute_url())
-    return render(
+    return _edit_page(
         request,
-        "posts/edit.html",
-        {"form": form, "item": reply, "cancel_url": reply.get_absolute_url()},
-        status=400 if form.errors else 200,
+        reply,
+        may_edit=access.can_edit_reply(request.user, reply),
+        refusal=_("Only the author can edit this reply."),
+        save=lambda body: services.reply_update(actor=request.user, reply=reply, body=body),
     )
 
 
 @login_required
 def post_delete(request: HtmxHttpRequest, pk: int):
     post = access.get_or_404(request.user, Post, pk)
-    if not access.can_delete_post(request.user, post):
-        return render(
-            request,
-            "core/error.html",
-            {"message": _("You may not delete this message.")},
-            status=403,
-        )
-    if request.method == "POST":
-        services.post_delete(actor=request.user, post=post)
-        messages.success(request, _("The post is deleted."))
-        return redirect(post.group.get_absolute_url() if post.group_id else "feeds:home")
-    return render(
-        request, "posts/confirm_delete.html", {"item": post, "cancel_url": post.get_absolute_url()}
+    return _delete_page(
+        request,
+        post,
+        may_delete=access.can_delete_post(request.user, post),
+        refusal=_("You may not delete this message."),
+        delete=lambda: services.post_delete(actor=request.user, post=post),
+        done=_("The post is deleted."),
+        then=post.group.get_absolute_url() if post.group_id else reverse("feeds:home"),
     )
 
 
 @login_required
 def reply_delete(request: HtmxHttpRequest, pk: int):
     reply = access.get_or_404(request.user, Reply, pk)
-    if not access.can_delete_reply(request.user, reply):
-        return render(
-            request, "core/error.html", {"message": _("You may not delete this reply.")}, status=403
-        )
-    if request.method == "POST":
-        services.reply_delete(actor=request.user, reply=reply)
-        messages.success(request, _("The reply is deleted."))
-        return redirect(reply.post)
-    return render(
+    return _delete_page(
         request,
-        "posts/confirm_delete.html",
-        {"item": reply, "cancel_url": reply.get_absolute_url()},
+        reply,
+        may_delete=access.can_delete_reply(request.user, reply),
+        refusal=_("You may not delete this reply."),
+        delete=lambda: services.reply_delete(actor=request.user, reply=reply),
+        done=_("The reply is deleted."),
+        then=reply.post.get_absolute_url(),
     )
