@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -105,7 +106,7 @@ def command_run(args: argparse.Namespace) -> int:
     return supervise(
         {
             "web": _manage_command("runserver", f"{args.host}:{args.port}"),
-            "worker": _manage_command("db_worker"),
+            "worker": _manage_command("worker"),
         },
         env,
     )
@@ -202,7 +203,7 @@ def command_seed(args: argparse.Namespace) -> int:
 
     try:
         with translation.override("en"):
-            call_command("seed", args.dataset)
+            call_command("seed", args.dataset, *args.options)
     except CommandError as error:
         print(f"kring: {error}", file=sys.stderr)
         return 1
@@ -215,9 +216,22 @@ def command_passthrough(name: str, argv: list[str]) -> int:
     from django.core.management import execute_from_command_line
 
     if name == "worker":
-        argv = ["db_worker", *argv]
+        # kring.core's `worker`: db_worker plus a heartbeat and recovery of lost tasks.
+        argv = ["worker", *argv]
     execute_from_command_line([f"kring {name}", *argv])
     return 0
+
+
+def command_bench(argv: list[str]) -> int:
+    """`kring bench ARGS`: the benchmark harness in bench/ of a source checkout."""
+    root = Path(__file__).resolve().parent.parent
+    if not (root / "bench" / "cli.py").is_file():
+        print("kring: `kring bench` needs a source checkout of Kring (bench/).", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(root))
+    from bench.cli import main as bench_main
+
+    return bench_main(argv)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -251,11 +265,24 @@ def build_parser() -> argparse.ArgumentParser:
     kind.add_argument("--guest", action="store_true", help="make an external guest")
     user.set_defaults(handler=command_createuser)
 
-    seed = commands.add_parser("seed", help="load example data: `kring seed demo`")
-    seed.add_argument("dataset", choices=["demo"], help="demo: Gemeente Lindeburg")
+    seed = commands.add_parser(
+        "seed", help="load example data: `kring seed demo`, `kring seed scale --preset small`"
+    )
+    seed.add_argument(
+        "dataset",
+        choices=["demo", "scale"],
+        help="demo: Gemeente Lindeburg; scale: a large organisation for measurements",
+    )
+    seed.add_argument(
+        "options",
+        nargs=argparse.REMAINDER,
+        help="for scale: --preset small|medium|large, --users, --groups, --posts, --seed "
+        "(kring manage seed --help)",
+    )
     seed.set_defaults(handler=command_seed)
 
     commands.add_parser("manage", help="any Django management command (kring manage help)")
+    commands.add_parser("bench", help="load test on a seeded database (kring bench --help)")
     return parser
 
 
@@ -266,6 +293,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in PASSTHROUGH:
             # Django parses these itself, --help included.
             return command_passthrough(argv[0], argv[1:])
+        if argv and argv[0] == "bench":  # parses its own options, --help included
+            return command_bench(argv[1:])
         args = build_parser().parse_args(argv)
         return args.handler(args)
     except ImproperlyConfigured as error:

@@ -39,10 +39,8 @@ def decode_cursor(cursor: str | None) -> tuple[datetime, int] | None:
         return None
 
 
-def paginate_newest_first(
-    queryset: QuerySet, *, field: str, cursor: str | None, per_page: int = 20
-) -> Page:
-    """Return one page of `queryset` ordered by (`field`, id) descending, after `cursor`."""
+def newest_first_after(queryset: QuerySet, *, field: str, cursor: str | None) -> QuerySet:
+    """Order `queryset` by (`field`, id) descending and keep what comes after `cursor`."""
     queryset = queryset.order_by(f"-{field}", "-id")
     position = decode_cursor(cursor)
     if position:
@@ -50,10 +48,22 @@ def paginate_newest_first(
         queryset = queryset.filter(
             Q(**{f"{field}__lt": moment}) | Q(**{field: moment, "id__lt": pk})
         )
-    items = list(queryset[: per_page + 1])
+    return queryset
+
+
+def page_from(items: list[Any], *, field: str, per_page: int) -> Page:
+    """Cut up to per_page + 1 newest-first items into a page and the cursor after it."""
     next_cursor = None
     if len(items) > per_page:
         items = items[:per_page]
         last = items[-1]
         next_cursor = encode_cursor(getattr(last, field), last.pk)
     return Page(items=items, next_cursor=next_cursor)
+
+
+def paginate_newest_first(
+    queryset: QuerySet, *, field: str, cursor: str | None, per_page: int = 20
+) -> Page:
+    """Return one page of `queryset` ordered by (`field`, id) descending, after `cursor`."""
+    queryset = newest_first_after(queryset, field=field, cursor=cursor)
+    return page_from(list(queryset[: per_page + 1]), field=field, per_page=per_page)

@@ -93,3 +93,30 @@ def test_bad_cursor_returns_first_page_if_at_calendar_edge(world, client_for):
     assert (
         client_for(world.member).get(reverse("feeds:home") + "?cursor=" + edge).status_code == 200
     )
+
+
+def test_home_feed_returns_own_groups_newest_first_without_gaps_if_guest(world):
+    from kring.groups import services as group_services
+
+    group_services.membership_add(actor=world.admin, group=world.groups["closed"], user=world.guest)
+    group_services.membership_add(actor=world.admin, group=world.groups["open"], user=world.guest)
+    made = []
+    for i in range(30):
+        group = world.groups["closed" if i % 2 else "open"]
+        made.append(services.post_create(actor=world.member, group=group, body=f"Gastfeed {i}"))
+    seen, cursor = [], None
+    while True:
+        page = feed_home_for(world.guest, cursor=cursor)
+        seen.extend(page.items)
+        if not page.next_cursor:
+            break
+        cursor = page.next_cursor
+    assert [p.pk for p in seen] == sorted(
+        (p.pk for p in seen),
+        key=lambda pk: next(x.last_activity_at for x in seen if x.pk == pk),
+        reverse=True,
+    )
+    readable = {world.groups["closed"].pk, world.groups["open"].pk}
+    assert all(p.group_id in readable for p in seen)
+    assert {p.pk for p in made} <= {p.pk for p in seen}
+    assert len(seen) == len({p.pk for p in seen})
