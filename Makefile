@@ -8,6 +8,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.kring-installed
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
+BENCH_INSTALLED := $(VENV)/.kring-bench-installed
 
 # Pythons to try, in order (newest first within a wildcard). Each is run, not just looked
 # up: pyenv shims exist for every installed version but fail for the unselected ones.
@@ -29,12 +31,13 @@ need = $(1) >/dev/null 2>&1 || { \
 		exit 1; \
 	fi; }
 
-.PHONY: help install compilemessages run test lint messages clean
+.PHONY: help install compilemessages run test lint messages clean bench
 
 help:
 	@echo "make run       install, load the demo organisation, serve http://127.0.0.1:8000"
 	@echo "make test      install, then run every test (PYTEST_ARGS=... to pass options)"
 	@echo "make lint      ruff check and ruff format --check"
+	@echo "make bench     load test a production server on a seeded database (bench/README.md)"
 	@echo "make messages  collect the translatable text into kring/locale/nl/.../django.po"
 	@echo "make install   create .venv and install Kring with its development tools"
 	@echo "make clean     remove .venv and build leftovers (keeps var/ with your database)"
@@ -83,6 +86,15 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+$(BENCH_INSTALLED): pyproject.toml $(INSTALLED)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+	@touch $@
+
+# DATABASE_URL names the seeded database (default: PostgreSQL kring_scale); BENCH_ARGS are
+# passed on, e.g. make bench BENCH_ARGS="--duration 10 --concurrency 8".
+bench: install $(BENCH_INSTALLED)
+	$(BIN)/kring bench $(BENCH_ARGS)
 
 messages: install
 	@$(call need,command -v xgettext,gettext,collecting the translatable text)

@@ -1,7 +1,12 @@
+import os
+
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from kring.api.api import api
+from kring.core.health import healthz
+from kring.core.views import floor
 
 urlpatterns = [
     path("", include("kring.feeds.urls")),
@@ -12,7 +17,12 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
 ]
+
+# The benchmark's floor (bench/README.md): a trivial page, only when benchmarking.
+if getattr(settings, "KRING_BENCH_FLOOR", os.environ.get("KRING_BENCH", "") == "1"):
+    urlpatterns.append(path("bench/floor/", floor, name="bench_floor"))
 
 handler404 = "kring.core.views.page_not_found"
 handler500 = "kring.core.views.server_error"

@@ -5,7 +5,9 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from config.settings.cache import cache_from_environment
 from config.settings.database import database_from_environment
+from config.settings.security import *  # noqa: F403 (CSP, cookies, rate limits)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("KRING_VAR_DIR", BASE_DIR / "var"))
@@ -40,6 +42,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Outermost after static files: turns "database (or Redis) unreachable" anywhere below
+    # into a 503 page with Retry-After instead of a 500.
+    "kring.core.middleware.ServiceUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -51,6 +57,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "kring.core.middleware.ApplicationErrorMiddleware",
+    "kring.core.middleware.RateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -64,6 +71,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kring.core.context_processors.kring",
@@ -73,6 +81,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_from_environment(VAR_DIR)}
+# Shared by every process of the site (Redis with REDIS_URL, else a database table);
+# sessions live in the database (Django's default), so any web process can serve anyone.
+CACHES = cache_from_environment()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "people.User"
@@ -115,7 +126,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
-MEDIA_ROOT = VAR_DIR / "media"
+# Uploads: one folder every web process and worker sees (a shared mount with several
+# servers, see docs/deploy.md).
+MEDIA_ROOT = Path(os.environ.get("KRING_MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -1,6 +1,7 @@
 """The REST API at /api/v1/: authentication, JSON errors in one shape, and the routers."""
 
 import logging
+import math
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -8,10 +9,12 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Router, Swagger
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from kring.api import auth, groups, people, posts
 from kring.core.errors import ApplicationError
+from kring.core.middleware import is_outage, service_unavailable
+from kring.core.ratelimit import ApiRateThrottle, RateLimited, too_many_message
 
 logger = logging.getLogger("django.request")
 
@@ -28,6 +31,8 @@ api = NinjaAPI(
     auth=[auth.TokenAuth(), auth.SessionAuth()],
     docs=Swagger(settings={"validatorUrl": None}),
     docs_url=_DOCS_URL,
+    # KRING_API_RATE per personal token, session user or (anonymous) address.
+    throttle=[ApiRateThrottle()],
 )
 
 
@@ -72,6 +77,19 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return _error(request, exc.status_code, message)
 
 
+@api.exception_handler(Throttled)
+def _throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    # ninja adds the Retry-After header from the throttle's wait().
+    return _error(request, 429, too_many_message(math.ceil(exc.wait or 1)))
+
+
+@api.exception_handler(RateLimited)
+def _rate_limited(request: HttpRequest, exc: RateLimited) -> HttpResponse:
+    response = _error(request, 429, exc.message)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
 @api.exception_handler(DjangoPermissionDenied)
 def _forbidden(request: HttpRequest, exc: DjangoPermissionDenied) -> HttpResponse:
     return _error(request, 403, _("You may not do this."))
@@ -84,6 +102,9 @@ def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
 
 @api.exception_handler(Exception)
 def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+    if is_outage(exc):
+        # The database or Redis is away: the same 503 + Retry-After as every other surface.
+        return service_unavailable(request)
     # An API client should get JSON even from a bug; the traceback goes to the log.
     logger.error("API error at %s", request.path, exc_info=exc)
     return _error(request, 500, _("Something went wrong on our side. Please try again later."))

@@ -16,6 +16,7 @@ from kring import access
 from kring.api.schemas import Message, TokenIn, TokenOut
 from kring.api.services import api_token_issue, api_token_revoke, api_token_user
 from kring.core.errors import ApplicationError, PermissionDenied
+from kring.core.ratelimit import RateLimited, token_rate_key, user_rate_key
 from kring.people.models import User
 
 
@@ -33,6 +34,7 @@ class TokenAuth(HttpBearer):
         user = api_token_user(key=token)
         if user is not None:
             request.user = user
+            request.api_rate_key = token_rate_key(token)  # the API limit counts per token
             _speak_their_language(request, user)
         return user
 
@@ -63,6 +65,7 @@ class SessionAuth(APIKeyCookie):
                     "with the csrftoken cookie, or use a personal token."
                 )
             )
+        request.api_rate_key = user_rate_key(user.pk)
         return user
 
 
@@ -72,12 +75,11 @@ router = Router(tags=["auth"])
 def _credentials_user(request: HttpRequest, *, login: str, password: str) -> User | None:
     """Check a username or e-mail address and password the way the sign-in page does."""
     try:
-        # allauth's adapter also counts failed attempts, so the API is no back door for guessing.
+        # allauth's adapter also counts failed attempts, so the API is no back door for
+        # guessing: over the limit it raises RateLimited (429 + Retry-After, see api.py).
         user = get_adapter(request).authenticate(request, username=login, password=password)
     except forms.ValidationError:
-        raise ApplicationError(
-            _("Too many failed attempts. Wait a few minutes and try again."), status=429
-        ) from None
+        raise RateLimited(retry_after=settings.KRING_DEFAULT_RETRY_AFTER) from None
     return user if access.is_signed_in(user) else None
 
 

@@ -1,3 +1,5 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -39,3 +41,13 @@ def csrf_failure(request, reason=""):
         },
         status=403,
     )
+
+
+@login_required
+def floor(request: HttpRequest) -> HttpResponse:
+    """The benchmark's floor: the least a signed-in page can cost, through all the middleware.
+
+    Mounted at /bench/floor/ only when settings.KRING_BENCH_FLOOR is on (KRING_BENCH=1);
+    bench/ compares every page's requests per second with this one in the same run.
+    """
+    return HttpResponse(b"ok", content_type="text/plain; charset=utf-8")

@@ -3,8 +3,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from kring.core.ratelimit import LoginThrottleMixin
 
-class AccountAdapter(DefaultAccountAdapter):
+
+class AccountAdapter(LoginThrottleMixin, DefaultAccountAdapter):
     """Sign-up is closed, unless KRING_SIGNUP_DOMAINS lists the e-mail domains that may join."""
 
     def is_open_for_signup(self, request) -> bool:

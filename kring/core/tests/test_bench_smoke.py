@@ -1,0 +1,60 @@
+"""The benchmark's parts that live in the app: the floor page and the query-count step.
+
+Timings are never asserted here; bench/ measures them (`make bench`).
+"""
+
+import pytest
+from django.urls import path
+
+from bench import SCENARIOS
+from bench.cli import summary
+from bench.queries import page_query_counts
+from config.urls import urlpatterns as site_patterns
+from kring.core.views import floor
+
+# The site's addresses with the floor mounted, as config/urls.py does with KRING_BENCH=1.
+urlpatterns = [*site_patterns, path("bench/floor/", floor, name="bench_floor")]
+
+
+@pytest.mark.urls(__name__)
+def test_floor_passes_if_mounted_and_signed_in(world, client_for):
+    response = client_for(world.member).get("/bench/floor/")
+
+    assert response.status_code == 200
+    assert response.content == b"ok"
+
+
+@pytest.mark.urls(__name__)
+def test_floor_fails_if_signed_out(db, client_for):
+    response = client_for(None).get("/bench/floor/")
+
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_floor_fails_if_benchmarking_is_off(world, client_for):
+    response = client_for(world.member).get("/bench/floor/")
+
+    assert response.status_code == 404
+
+
+@pytest.mark.urls(__name__)
+def test_query_counts_returns_a_count_per_page_if_the_database_has_data(world):
+    counts = page_query_counts(samples=3)
+
+    assert set(counts) == set(SCENARIOS)
+    for scenario in ("floor", "home", "thread", "profile", "api", "create_post"):
+        assert counts[scenario], scenario
+        assert all(status == 200 and queries > 0 for queries, status, _where in counts[scenario])
+    assert summary(counts["floor"]) != "-"
+
+
+@pytest.mark.urls(__name__)
+def test_query_counts_leaves_the_data_as_it_was_if_it_writes(world):
+    from kring.posts.models import Post, Reply
+
+    before = (Post.objects.count(), Reply.objects.count())
+
+    page_query_counts(samples=2)
+
+    assert (Post.objects.count(), Reply.objects.count()) == before
