@@ -55,10 +55,10 @@ def measure(*, scenario: str, host: str, users: int, duration: float, warmup: fl
     me = psutil.Process()
     runner.start(users, spawn_rate=users)
     gevent.sleep(warmup)
-    window["start"] = time.monotonic()
+    window["start"], window["wall_start"] = time.monotonic(), time.time()
     cpu_start = sum(me.cpu_times()[:2])
     gevent.sleep(duration)
-    window["end"] = time.monotonic()
+    window["end"], window["wall_end"] = time.monotonic(), time.time()
     cpu = (sum(me.cpu_times()[:2]) - cpu_start) / (window["end"] - window["start"])
     runner.quit()
     elapsed = window["end"] - window["start"]
@@ -72,6 +72,8 @@ def measure(*, scenario: str, host: str, users: int, duration: float, warmup: fl
         "errors": sum(errors.values()),
         "error_kinds": dict(errors.most_common(5)),
         "loadgen_cpu": round(cpu, 2),
+        # Wall-clock bounds, so the harness can take the server's CPU over the same window.
+        "window": [window["wall_start"], window["wall_end"]],
     }
 
 

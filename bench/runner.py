@@ -188,7 +188,8 @@ class Run:
         if server.process is None or server.process.poll() is not None:
             raise BenchError(f"The server stopped during {scenario}:\n{server.log_tail()}")
         drained = server.drain()
-        return {**json.loads(out.strip().splitlines()[-1]), **meter.result(), "drain_s": drained}
+        result = json.loads(out.strip().splitlines()[-1])
+        return {**result, **meter.result(result.get("window")), "drain_s": drained}
 
     def _finish(self, started, machine, dataset, counts, small) -> dict[str, Any]:
         report.add_floor_ratios(self.results)

@@ -184,13 +184,15 @@ class _CpuLedger:
 
 class Meter:
     """During a run: the server's peak memory (RSS) and the CPU used by the server, by the
-    database's backends and by the whole machine, in cores (CPU seconds per second)."""
+    database's backends and by the whole machine, in cores (CPU seconds per second), also
+    for just the measured window (`result(window)`)."""
 
     def __init__(self, server: Server, database: str, interval: float = 0.25) -> None:
         self.server, self.database, self.interval = server, database, interval
         self.peak_total = self.peak_worker = 0
         self.cpu: dict[str, float] = {}
         self._server, self._database = _CpuLedger(), _CpuLedger()
+        self.timeline: list[tuple[float, float, float, float]] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
@@ -229,14 +231,35 @@ class Meter:
                     if position:  # the master (first) only supervises; the rest serve
                         self.peak_worker = max(self.peak_worker, rss)
             self.peak_total = max(self.peak_total, total)
+            self.timeline.append(
+                (
+                    time.time(),
+                    self._server.seconds(),
+                    self._database.seconds(),
+                    _machine_busy_seconds(),
+                )
+            )
             rounds += 1
             self._stop.wait(self.interval)
 
-    def result(self) -> dict[str, float]:
+    def _cores_in(self, window: list[float] | None) -> dict[str, float]:
+        """CPU cores between the first and the last sample inside `window` (wall clock)."""
+        if not window:
+            return self.cpu
+        inside = [s for s in self.timeline if window[0] <= s[0] <= window[1]]
+        if len(inside) < 2 or inside[-1][0] <= inside[0][0]:
+            return self.cpu
+        first, last = inside[0], inside[-1]
+        elapsed = last[0] - first[0]
+        names = ("server", "database", "machine")
+        return {name: (last[i + 1] - first[i + 1]) / elapsed for i, name in enumerate(names)}
+
+    def result(self, window: list[float] | None = None) -> dict[str, float]:
+        cores = self._cores_in(window)
         return {
             "peak_rss_total_mb": round(self.peak_total / MB, 1),
             "peak_rss_worker_mb": round(self.peak_worker / MB, 1),
-            "server_cpu_cores": round(self.cpu.get("server", 0.0), 2),
-            "database_cpu_cores": round(self.cpu.get("database", 0.0), 2),
-            "machine_cpu_cores": round(self.cpu.get("machine", 0.0), 2),
+            "server_cpu_cores": round(cores.get("server", 0.0), 2),
+            "database_cpu_cores": round(cores.get("database", 0.0), 2),
+            "machine_cpu_cores": round(cores.get("machine", 0.0), 2),
         }
