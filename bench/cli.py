@@ -21,6 +21,7 @@ PROD = "config.settings.prod"
 # Starting locust and ending a run cost a few seconds on top of warm-up and duration.
 RUN_OVERHEAD_S = 4
 START_OVERHEAD_S = 180  # sign-in, server start, query counts
+COUNTS_TIMEOUT_S = 600
 
 
 def _concurrencies(text: str) -> list[int]:
@@ -152,16 +153,22 @@ def command_counts(args: argparse.Namespace) -> int:
 
 
 def counts_of(database_url: str, *, samples: int) -> dict[str, Any]:
+    """Count the queries per page on `database_url`, in a process of its own."""
     env = {**os.environ, "DATABASE_URL": database_url}
-    done = subprocess.run(  # noqa: S603 (our own module, no shell)
-        [sys.executable, "-m", "bench", "counts", "--samples", str(samples)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    try:
+        done = subprocess.run(  # noqa: S603 (our own module, no shell)
+            [sys.executable, "-m", "bench", "counts", "--samples", str(samples)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=COUNTS_TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise BenchError(
+            f"Counting queries on {database_url} took more than {COUNTS_TIMEOUT_S} s."
+        ) from None
     if done.returncode:
         message = "\n".join(done.stderr.strip().splitlines()[-4:]) or "no output"
         raise BenchError(f"Counting queries on {database_url} failed: {message}")
@@ -177,7 +184,7 @@ def summary(counts: list[list[Any]]) -> str:
 
 
 def counts_equal(small: dict[str, Any], large: dict[str, Any]) -> bool:
-    """True when every page needs at most as many queries on both data sets."""
+    """True when no page needs more or fewer queries on one data set in the same situation."""
     return not any(_verdict(small, large, name).startswith("MISMATCH") for name in SCENARIOS)
 
 

@@ -37,17 +37,13 @@ def measure(*, scenario: str, host: str, users: int, duration: float, warmup: fl
     window: dict[str, float] = {}
     times: list[float] = []
     errors: Counter[str] = Counter()
-    outside = 0
 
     def on_request(response_time: float, exception: object = None, **_: object) -> None:
-        nonlocal outside
         now = time.monotonic()
-        if not window or now < window["start"] or now > window.get("end", float("inf")):
-            outside += 1
-            return
-        times.append(response_time)
-        if exception is not None:
-            errors[str(exception)[:120]] += 1
+        if "start" in window and window["start"] <= now <= window.get("end", float("inf")):
+            times.append(response_time)
+            if exception is not None:
+                errors[str(exception)[:120]] += 1
 
     environment = Environment(user_classes=[USERS[scenario]], host=host)
     environment.events.request.add_listener(on_request)

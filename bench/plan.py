@@ -113,7 +113,11 @@ def shared_targets(rng: random.Random) -> Targets:
     groups = sorted(
         Group.objects.filter(pk__in=posts_per_group), key=lambda g: -posts_per_group[g.pk]
     )
-    threads = list(Post.objects.filter(reply_count__gte=LONG_THREAD).values_list("pk", flat=True))
+    threads = list(
+        Post.objects.filter(reply_count__gte=LONG_THREAD)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     note = f"threads with {LONG_THREAD}+ replies"
     if not threads:
         longest = Post.objects.aggregate(n=Max("reply_count"))["n"] or 0
@@ -133,13 +137,18 @@ def pages_for(user: User, shared: Targets, rng: random.Random) -> dict[str, Any]
     pages["company"] = "/company/" if access.can_read_space(user, None) else None
     busiest = next((g for g in shared.groups_by_posts if access.can_read_space(user, g)), None)
     pages["group"] = busiest.get_absolute_url() if busiest else None
-    threads = list(access.visible(user, Post.objects.filter(pk__in=shared.threads)).values("pk"))
-    pages["thread"] = f"/posts/{rng.choice(threads)['pk']}/" if threads else None
+    # Ordered, so that the same seed and data choose the same pages.
+    threads = list(
+        access.visible(user, Post.objects.filter(pk__in=shared.threads))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    pages["thread"] = f"/posts/{rng.choice(threads)}/" if threads else None
     others = rng.sample(shared.user_ids, min(20, len(shared.user_ids)))
     people = list(
-        access.visible(user, User.objects.filter(pk__in=others).exclude(pk=user.pk)).values_list(
-            "username", flat=True
-        )
+        access.visible(user, User.objects.filter(pk__in=others).exclude(pk=user.pk))
+        .order_by("pk")
+        .values_list("username", flat=True)
     )
     pages["profile"] = f"/people/{rng.choice(people)}/" if people else None
     pages["api"] = "/api/v1/posts?feed=home"
@@ -213,6 +222,13 @@ def plan_create(*, users: int, seed: int) -> Plan:
         plan.token_keys.append(identity["token"])
         plan.user_ids.append(user.pk)
         plan.identities.append(identity)
+    threads = [int(i["thread"].split("/")[2]) for i in plan.identities if i["thread"]]
+    lengths = sorted(Post.objects.filter(pk__in=set(threads)).values_list("reply_count", flat=True))
+    if lengths:
+        plan.thread_note += (
+            f" ({len(lengths)} different threads; replies: fewest {lengths[0]}, "
+            f"median {lengths[len(lengths) // 2]}, most {lengths[-1]})"
+        )
     targets = {int(i["create_reply"].split("/")[2]) for i in plan.identities if i["create_reply"]}
     plan.reply_targets = {
         pk: (n, at)

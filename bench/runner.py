@@ -161,7 +161,10 @@ class Run:
                     plan.writes_undo(the_plan)
                     connection.close()
 
-    def _measure(self, server: Server, plan_path: Path, scenario: str, users: int) -> dict:
+    def _measure(
+        self, server: Server, plan_path: Path, scenario: str, users: int
+    ) -> dict[str, Any]:
+        """Run the load generator for one scenario while metering the server."""
         command = [sys.executable, "-m", "bench.loadgen", "--plan", str(plan_path)]
         command += ["--host", server.url, "--scenario", scenario, "--users", str(users)]
         command += ["--duration", str(self.args.duration), "--warmup", str(self.args.warmup)]
@@ -191,7 +194,14 @@ class Run:
         result = json.loads(out.strip().splitlines()[-1])
         return {**result, **meter.result(result.get("window")), "drain_s": drained}
 
-    def _finish(self, started, machine, dataset, counts, small) -> dict[str, Any]:
+    def _finish(
+        self,
+        started: datetime,
+        machine: dict[str, Any],
+        dataset: plan.Dataset,
+        counts: dict[str, Any] | None,
+        small: dict[str, Any] | None,
+    ) -> dict[str, Any]:
         report.add_floor_ratios(self.results)
         checks = report.targets(self.results)
         data = {
