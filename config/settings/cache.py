@@ -31,4 +31,23 @@ def cache_from_environment() -> dict:
             # Entries are few (counters, short-lived values); culling keeps the table small.
             "OPTIONS": {"MAX_ENTRIES": 50_000, "CULL_FREQUENCY": 4},
         }
-    return {"default": {**default, "KEY_PREFIX": prefix, "TIMEOUT": 300}}
+    return {
+        "default": {**default, "KEY_PREFIX": prefix, "TIMEOUT": 300},
+        "fragments": fragment_cache(),
+    }
+
+
+def fragment_cache() -> dict:
+    """Rendered HTML fragments keyed by their content (kring/core/fragments.py).
+
+    Per process on purpose: an entry can never be stale, so processes need not share it,
+    and a hit costs no round trip. Bounded by KRING_FRAGMENT_CACHE_ENTRIES (about 3 KB
+    each: the default 5,000 is some 15 MB per web process).
+    """
+    entries = int(os.environ.get("KRING_FRAGMENT_CACHE_ENTRIES", "") or 5000)
+    return {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "kring-fragments",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": entries, "CULL_FREQUENCY": 4},
+    }

@@ -1,6 +1,7 @@
 """Tests: fast hashing, in-memory e-mail, immediate tasks unless a test asks for the worker."""
 
 from config.settings.base import *  # noqa: F403
+from config.settings.cache import fragment_cache
 
 SECRET_KEY = "test-only-not-secret-kring-key"
 ALLOWED_HOSTS = ["*"]
@@ -20,4 +21,7 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Each test process keeps its own memory cache, so fixtures need no database to clear it;
 # tests of the shared cache start child processes with the real settings.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "fragments": fragment_cache(),
+}

@@ -1,5 +1,7 @@
 """Markdown to safe HTML: markdown-it-py renders, nh3 keeps only harmless tags."""
 
+import functools
+
 import nh3
 from markdown_it import MarkdownIt
 
@@ -37,8 +39,13 @@ _ALLOWED_TAGS = {
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
 
 
+@functools.lru_cache(maxsize=256)
 def render_markdown(text: str) -> str:
-    """Return sanitised HTML for user Markdown; raw HTML in the source is shown as text."""
+    """Return sanitised HTML for user Markdown; raw HTML in the source is shown as text.
+
+    The result depends on the text alone, so the last few hundred are kept: a group's
+    description is rendered on every visit to its page.
+    """
     html = _markdown.render(text or "")
     return nh3.clean(
         html,

@@ -108,6 +108,14 @@ class User(AbstractUser):
     def get_absolute_url(self) -> str:
         return reverse("people:detail", args=[self.username])
 
+    def fragment_parts(self) -> tuple:
+        """Everything shown wherever a colleague is named with their picture (avatar, name
+        link, guest badge, job title and department), for the keys of cached fragments."""
+        department = self.department.name if self.department_id else ""
+        photo = self.photo.name if self.photo else ""
+        return (self.pk, self.username, self.first_name, self.last_name, self.kind,
+                self.job_title, department, photo)  # fmt: skip
+
 
 # What a colleague (or a site admin for them) may change on a profile.
 PROFILE_FIELDS = (

@@ -1,21 +1,50 @@
 from django import template
-from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+
+from kring.core.icons import ICONS
 
 register = template.Library()
 
 
 @register.simple_tag
 def moment(value):
-    """A relative time ("2 uur geleden") with the exact moment as tooltip and machine value."""
+    """A moment as `<time>`: the exact date and time, which kring.js shows as "2 uur geleden".
+
+    The HTML does not depend on when it is rendered, so it can sit in a cached fragment
+    (kring/core/fragments.py) and stays right while a page is open: the browser keeps the
+    relative text current. Without JavaScript the exact moment is what one reads.
+    """
     if value is None:
         return ""
     local = timezone.localtime(value)
     return format_html(
-        '<time datetime="{}" title="{}">{}</time>',
+        '<time datetime="{}" data-relative title="{}">{}</time>',
         value.isoformat(),
         date_format(local, "DATETIME_FORMAT"),
-        naturaltime(value),
+        date_format(local, "SHORT_DATETIME_FORMAT"),
     )
+
+
+class _ConstantNode(template.Node):
+    def __init__(self, html):
+        self.html = html
+
+    def render(self, context):
+        return self.html
+
+
+@register.tag
+def icon(parser, token):
+    """`{% icon "reply" %}`: the named SVG icon (kring/core/icons.py), decorative.
+
+    The name must be a literal; an unknown one fails when the template is compiled.
+    """
+    bits = token.split_contents()
+    name = bits[1].strip("\"'") if len(bits) == 2 else ""
+    if len(bits) != 2 or bits[1][0] not in "\"'" or name not in ICONS:
+        raise template.TemplateSyntaxError(
+            f"{{% icon %}} takes one quoted icon name, one of: {', '.join(sorted(ICONS))}"
+        )
+    return _ConstantNode(ICONS[name])

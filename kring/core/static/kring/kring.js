@@ -63,7 +63,32 @@
       if (button) applyMarkdown(textarea, button.dataset.md);
     });
   }
+  // Times arrive as exact moments (<time datetime data-relative>); show them the way people
+  // talk ("5 minuten geleden", "gisteren") and keep them current while the page is open.
+  // Older than a week: the date, as a chat or mail program would.
+  var lang = document.documentElement.lang || "nl";
+  var relative = window.Intl && Intl.RelativeTimeFormat ? new Intl.RelativeTimeFormat(lang, { numeric: "auto" }) : null;
+  var STEPS = [[60, "second", 1], [3600, "minute", 60], [86400, "hour", 3600], [604800, "day", 86400]];
+  function relativeText(when, now) {
+    var seconds = (when - now) / 1000, ago = Math.abs(seconds);
+    if (ago < 45) return relative.format(0, "second");
+    for (var i = 0; i < STEPS.length; i++) {
+      if (ago < STEPS[i][0]) return relative.format(Math.round(seconds / STEPS[i][2]), STEPS[i][1]);
+    }
+    var sameYear = when.getFullYear() === new Date(now).getFullYear();
+    return when.toLocaleDateString(lang, sameYear ? { day: "numeric", month: "short" } : { day: "numeric", month: "short", year: "numeric" });
+  }
+  function showTimes(root) {
+    if (!relative) return;
+    var now = Date.now();
+    root.querySelectorAll("time[data-relative]").forEach(function (element) {
+      var when = new Date(element.getAttribute("datetime"));
+      if (!isNaN(when)) element.textContent = relativeText(when, now);
+    });
+  }
+  setInterval(function () { showTimes(document); }, 60000);
   function init(root) {
+    showTimes(root);
     root.querySelectorAll("textarea[data-draft]").forEach(bindDraft);
     root.querySelectorAll(".md-toolbar[data-md-target]").forEach(bindToolbar);
   }

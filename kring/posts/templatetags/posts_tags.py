@@ -1,0 +1,63 @@
+"""`{% post_cards posts %}` and `{% post_card post %}`: post cards, from the fragment cache."""
+
+from django import template
+from django.template.loader import get_template
+from django.utils.safestring import SafeString, mark_safe
+
+from kring import access
+from kring.core.fragments import fragment_key, render_fragments
+from kring.posts.models import Post
+
+register = template.Library()
+
+CARD_TEMPLATE = "posts/partials/post_card.html"
+
+
+def _card_key(post: Post, rights: tuple[bool, bool, bool]) -> str:
+    """Every input of post_card.html: the post, its author and space, the reader's rights."""
+    group = post.group
+    return fragment_key(
+        "post-card",
+        post.pk,
+        post.created_at.isoformat(),
+        post.edited_at.isoformat() if post.edited_at else "",
+        post.reply_count,
+        post.body_html,
+        *post.author.fragment_parts(),
+        *((group.pk, group.slug, group.name) if group else ("",)),
+        *rights,
+    )
+
+
+def post_card_html(viewer, posts) -> list[SafeString]:
+    """The cards of `posts` (already checked as visible to `viewer`), in their order."""
+    template_ = get_template(CARD_TEMPLATE)
+    may_reply_in: dict[int | None, bool] = {}
+    rights = {}
+    for post in posts:
+        if post.group_id not in may_reply_in:
+            may_reply_in[post.group_id] = access.can_reply(viewer, post)
+        rights[post.pk] = (
+            may_reply_in[post.group_id],
+            access.can_edit_post(viewer, post),
+            access.can_delete_post(viewer, post),
+        )
+
+    def render(post: Post) -> str:
+        may_reply, may_edit, may_delete = rights[post.pk]
+        return template_.render(
+            {"post": post, "may_reply": may_reply, "may_edit": may_edit, "may_delete": may_delete}
+        )
+
+    return render_fragments(posts, key=lambda post: _card_key(post, rights[post.pk]), render=render)
+
+
+@register.simple_tag(takes_context=True)
+def post_cards(context, posts) -> SafeString:
+    """All cards of a feed page at once: one cache lookup for the lot."""
+    return mark_safe("".join(post_card_html(context["user"], posts)))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def post_card(context, post: Post) -> SafeString:
+    return post_card_html(context["user"], [post])[0]
