@@ -1,5 +1,3 @@
-import os
-
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
@@ -21,7 +19,7 @@ urlpatterns = [
 ]
 
 # The benchmark's floor (bench/README.md): a trivial page, only when benchmarking.
-if getattr(settings, "KRING_BENCH_FLOOR", os.environ.get("KRING_BENCH", "") == "1"):
+if settings.KRING_BENCH_FLOOR:
     urlpatterns.append(path("bench/floor/", floor, name="bench_floor"))
 
 handler404 = "kring.core.views.page_not_found"

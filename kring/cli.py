@@ -3,6 +3,7 @@
 import argparse
 import contextlib
 import getpass
+import hashlib
 import os
 import signal
 import subprocess
@@ -17,6 +18,7 @@ SETTINGS = "DJANGO_SETTINGS_MODULE"
 DEV, PROD = "config.settings.dev", "config.settings.prod"
 STOP_GRACE_SECONDS = 10
 PASSTHROUGH = {"manage", "worker"}
+STATIC_STAMP = ".kring-static-stamp"
 
 
 def _django(default_settings: str) -> None:
@@ -113,7 +115,7 @@ def command_run(args: argparse.Namespace) -> int:
 
 
 def command_serve(args: argparse.Namespace) -> int:
-    """Production: collect static files, then replace this process with gunicorn."""
+    """Production: collect static files if they changed, then replace this process with gunicorn."""
     workers = os.environ.get("KRING_WEB_WORKERS", "2")
     bind = os.environ.get("KRING_BIND", "127.0.0.1:8000")
     if not workers.isdigit() or int(workers) < 1:
@@ -124,9 +126,7 @@ def command_serve(args: argparse.Namespace) -> int:
         return 2
     _django(PROD)
     if not args.no_collectstatic:
-        from django.core.management import call_command
-
-        call_command("collectstatic", interactive=False, verbosity=0)
+        static_files_collect_if_changed()
     gunicorn = [sys.executable, "-m", "gunicorn", "config.wsgi:application"]
     gunicorn += ["--workers", workers, "--bind", bind, "--access-logfile", "-"]
     # Gunicorn's control socket lives in $HOME and would clash between two sites on one
@@ -134,6 +134,77 @@ def command_serve(args: argparse.Namespace) -> int:
     gunicorn += ["--no-control-socket"]
     os.execv(sys.executable, gunicorn)  # noqa: S606 (a fixed command, no shell)
     return 0  # not reached: execv does not return
+
+
+def static_files_collect_if_changed() -> bool:
+    """Run collectstatic unless STATIC_ROOT holds the output for the static sources as they are.
+
+    Collecting compresses every file (a minute or more), so a restart with the same code
+    skips it. The sources' fingerprint is kept in STATIC_ROOT/.kring-static-stamp, written
+    only after collectstatic succeeded. Prints which it does; returns whether it collected.
+    """
+    from django.conf import settings
+    from django.contrib.staticfiles.storage import ManifestFilesMixin
+    from django.core.files.storage import storages
+    from django.core.management import call_command
+
+    stamp = Path(settings.STATIC_ROOT) / STATIC_STAMP
+    fingerprint = static_files_fingerprint()
+    storage = storages["staticfiles"]
+    manifest_missing = isinstance(storage, ManifestFilesMixin) and not storage.exists(
+        storage.manifest_name
+    )
+    try:
+        unchanged = stamp.read_text() == fingerprint and not manifest_missing
+    except OSError:
+        unchanged = False
+    # Flushed: os.execv, which follows, would drop what is still buffered.
+    if unchanged:
+        print("Static files unchanged, not collecting.", flush=True)
+        return False
+    print("Collecting static files...", flush=True)
+    stamp.unlink(missing_ok=True)  # a run that breaks off halfway must not look finished
+    call_command("collectstatic", interactive=False, verbosity=0)
+    partial = stamp.with_name(f"{STATIC_STAMP}.{os.getpid()}")
+    partial.write_text(fingerprint)
+    partial.replace(stamp)
+    return True
+
+
+def static_files_fingerprint() -> str:
+    """Return a digest of every file collectstatic would collect and of what shapes its output.
+
+    Contents, not modification times: a reinstall that leaves the files as they were needs
+    no new collection (hashing the ~10 MB takes a few hundredths of a second).
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    from django.apps import apps
+    from django.conf import settings
+    from django.contrib.staticfiles.finders import get_finders
+
+    digest = hashlib.sha256()
+    for package in ("django", "whitenoise", "brotli"):  # brotli: whitenoise writes .br files
+        try:
+            digest.update(f"{package} {version(package)}\n".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package} -\n".encode())
+    digest.update(f"{settings.STORAGES['staticfiles']['BACKEND']} {settings.STATIC_URL}\n".encode())
+    ignore = apps.get_app_config("staticfiles").ignore_patterns
+    found = [
+        (os.path.join(getattr(storage, "prefix", None) or "", path), path, storage)
+        for finder in get_finders()
+        for path, storage in finder.list(ignore)
+    ]
+    # Sorted by name; a stable sort keeps same-named files in the order collectstatic
+    # sees them (the first one wins), whatever order a folder lists its files in.
+    for name, path, storage in sorted(found, key=lambda entry: entry[0]):
+        content = hashlib.sha256()
+        with storage.open(path) as source:
+            for chunk in source.chunks():
+                content.update(chunk)
+        digest.update(f"{name}\0{content.hexdigest()}\n".encode())
+    return digest.hexdigest()
 
 
 def command_createuser(args: argparse.Namespace) -> int:
@@ -249,7 +320,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser(
         "serve", help="production web server (gunicorn; KRING_WEB_WORKERS, KRING_BIND)"
     )
-    serve.add_argument("--no-collectstatic", action="store_true", help="skip collectstatic")
+    serve.add_argument(
+        "--no-collectstatic",
+        action="store_true",
+        help="do not run collectstatic (by default it runs when the static files changed)",
+    )
     serve.set_defaults(handler=command_serve)
 
     commands.add_parser("worker", help="background worker (options: kring worker --help)")

@@ -156,6 +156,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("KRING_EMAIL_FROM", "Kring <kring@localhost>
 
 KRING_ORGANISATION = os.environ.get("KRING_ORGANISATION", "Kring")
 KRING_SITE_URL = os.environ.get("KRING_SITE_URL", "http://127.0.0.1:8000")
+# KRING_BENCH=1 mounts the benchmark's trivial /bench/floor/ page (bench/README.md).
+KRING_BENCH_FLOOR = os.environ.get("KRING_BENCH", "") == "1"
 
 NINJA_PAGINATION_PER_PAGE = 20
 

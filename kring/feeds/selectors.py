@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.db import connections
 from django.db.models import QuerySet
 
 from kring import access
@@ -32,20 +33,35 @@ def _feed_of_own_groups(viewer: Any, *, cursor: str | None, per_page: int) -> Pa
 
     A guest reads only a few groups. Walking the organisation-wide activity index would
     pass over every post they may not read (a second on a million posts); each group's
-    index holds only readable posts, so this costs one small query per group.
+    index holds only readable posts, so each group costs one small index scan.
     """
     groups = [
         g for g in access.visible(viewer, Group.objects.all()) if access.can_read_space(viewer, g)
     ]
-    keys: list[tuple] = []
-    for group in groups:
-        newest = newest_first_after(
+    newest_per_group = [
+        newest_first_after(
             Post.objects.filter(group=group), field="last_activity_at", cursor=cursor
-        )
-        keys.extend(newest.values_list("last_activity_at", "id")[: per_page + 1])
-    chosen = [pk for _moment, pk in sorted(keys, reverse=True)[: per_page + 1]]
+        ).values_list("last_activity_at", "id")[: per_page + 1]
+        for group in groups
+    ]
+    chosen = [pk for _moment, pk in _newest_keys(newest_per_group, limit=per_page + 1)]
     posts = _visible_posts(viewer).filter(pk__in=chosen).order_by("-last_activity_at", "-id")
     return page_from(list(posts), field="last_activity_at", per_page=per_page)
+
+
+def _newest_keys(parts: list[QuerySet], *, limit: int) -> list[tuple]:
+    """Merge newest-first (last_activity_at, id) queries into their `limit` newest keys.
+
+    One UNION ALL query where the database can limit each part of it (PostgreSQL); SQLite
+    cannot, so there each part is its own query and the merge happens here. Both order by
+    (last_activity_at, id) descending, so pages and cursors are the same.
+    """
+    if len(parts) > 1 and connections[parts[0].db].features.supports_slicing_ordering_in_compound:
+        first, *others = parts
+        merged = first.union(*others, all=True).order_by("-last_activity_at", "-id")
+        return list(merged[:limit])
+    keys = [key for part in parts for key in part]
+    return sorted(keys, reverse=True)[:limit]
 
 
 def feed_company_for(viewer: Any, *, cursor: str | None = None, per_page: int = PER_PAGE) -> Page:
