@@ -26,6 +26,7 @@ from kring.api.models import ApiToken
 from kring.api.services import api_token_issue
 from kring.groups.models import Group, Membership
 from kring.people.models import User
+from kring.people.selectors import recent_posts_of_for
 from kring.posts.models import Post
 
 CSRF = "b" * 32
@@ -95,6 +96,9 @@ def _situations(user: User, pages: dict[str, Any]) -> dict[str, str]:
     if pages.get("profile"):
         person = User.objects.get(username=pages["profile"].strip("/").split("/")[-1])
         labels["profile"] += f", of a{'' if person.kind == User.Kind.GUEST else 'n'} {person.kind}"
+        # Cards of posts in groups ask the reader's roles in those groups (one query).
+        shown = recent_posts_of_for(user, person)
+        labels["profile"] += ", showing group posts" if any(p.group_id for p in shown) else ""
     if pages.get("create_post"):
         where = "the company space" if pages["create_post"] == "company" else "a group"
         labels["create_post"] += f", in {where}"
