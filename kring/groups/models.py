@@ -50,7 +50,12 @@ class Membership(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["group", "user"], name="membership_once")]
-        indexes = [models.Index(fields=["user", "group"])]
+        indexes = [
+            models.Index(fields=["user", "group"]),
+            # The group page: its admins, and its newest members, without sorting them all.
+            models.Index(fields=["group", "role"], name="membership_group_role"),
+            models.Index(fields=["group", "-created_at"], name="membership_group_newest"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user_id} in {self.group_id} ({self.role})"

@@ -40,6 +40,12 @@ def group_members(group: Group) -> QuerySet:
     )
 
 
+def group_newest_members(group: Group, *, limit: int = 12) -> list[Membership]:
+    """The members who joined last, for the group page. Callers check `can_read_space` first."""
+    newest = Membership.objects.filter(group=group, user__is_active=True).order_by("-created_at")
+    return list(newest.select_related("user", "user__department")[:limit])
+
+
 def group_admins(group: Group) -> QuerySet:
     """The group's admins with their people. Callers check `can_read_space` first."""
     return group_members(group).filter(role=Membership.Role.ADMIN)

@@ -127,7 +127,6 @@ def _detail_context(request: HtmxHttpRequest, group: Group) -> dict:
     viewer = request.user
     can_read = access.can_read_space(viewer, group)
     may_manage = access.can_manage(viewer, group)
-    members = selectors.group_members(group) if can_read else None
     return {
         "group": group,
         "description_html": render_markdown(group.description),
@@ -143,7 +142,7 @@ def _detail_context(request: HtmxHttpRequest, group: Group) -> dict:
         "request_count": selectors.join_requests_for(viewer, group).count() if may_manage else 0,
         "request_form": JoinRequestForm(),
         "admins": list(selectors.group_admins(group)[:6]) if can_read else [],
-        "member_preview": list(members[:12]) if members is not None else [],
+        "member_preview": selectors.group_newest_members(group) if can_read else [],
         "composer_form": PostForm(),
         "composer_fixed": group.pk,
         "feed_url": group.get_absolute_url(),

@@ -209,3 +209,16 @@ def test_group_list_returns_in_constant_queries_if_many_groups(
     with django_assert_max_num_queries(len(few.captured_queries)):
         body = client.get(reverse("groups:list")).content.decode()
     assert "Extra 14" in body
+
+
+def test_group_page_shows_the_twelve_newest_members_newest_first(world, client_for, make_user):
+    group = world.groups["open"]
+    newcomers = [make_user(f"nieuw{n:02d}", last_name="Lid") for n in range(14)]
+    for person in newcomers:
+        services.membership_add(actor=world.admin, group=group, user=person)
+    body = client_for(world.outsider).get(group.get_absolute_url()).content.decode()
+    preview = body.split("Newest members", 1)[1].split("</ul>", 1)[0]
+    shown = [p.display_name for p in newcomers if f">{p.display_name}<" in preview]
+    assert shown == [p.display_name for p in newcomers[2:]]
+    positions = [preview.index(f">{name}<") for name in shown]
+    assert positions == sorted(positions, reverse=True), "newest first"
