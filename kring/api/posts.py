@@ -1,6 +1,5 @@
 """Posts and their replies: the feeds, writing, editing and removing."""
 
-from collections.abc import Iterator
 from typing import Annotated
 
 from django.http import Http404, HttpRequest
@@ -26,7 +25,7 @@ from kring.groups.models import Group
 from kring.people.models import User
 from kring.posts import services
 from kring.posts.models import Post, Reply
-from kring.posts.selectors import ReplyNode, thread_for
+from kring.posts.selectors import replies_in_reading_order
 
 router = Router(tags=["posts"])
 
@@ -41,20 +40,6 @@ def _space_or_404(viewer: User, group_id: int) -> Group:
     if not access.can_read_space(viewer, group):
         raise Http404
     return group
-
-
-def _replies_in_reading_order(nodes: list[ReplyNode], depth: int = 0) -> Iterator[Reply]:
-    for node in nodes:
-        node.reply.depth = depth
-        yield node.reply
-        yield from _replies_in_reading_order(node.children, depth + 1)
-
-
-def _depth_of(reply: Reply) -> int:
-    depth, parent = 0, reply.parent
-    while parent is not None:
-        depth, parent = depth + 1, parent.parent
-    return depth
 
 
 @router.get("/posts", response={200: PostPage, **ERRORS}, summary="A feed of posts")
@@ -129,7 +114,7 @@ def reply_list(request: HttpRequest, post_id: PostId) -> dict[str, list[Reply]]:
     reply that still has answers stays as a placeholder with `deleted: true`.
     """
     post = access.get_or_404(request.auth, Post, post_id)
-    return {"items": list(_replies_in_reading_order(thread_for(request.auth, post)))}
+    return {"items": replies_in_reading_order(request.auth, post)}
 
 
 @router.post("/posts/{post_id}/replies", response={201: ReplyOut, **ERRORS}, summary="Reply")
@@ -145,6 +130,6 @@ def reply_create(request: HttpRequest, post_id: PostId, data: ReplyIn) -> Status
             raise ValidationFailed(
                 _("The reply you answer is no longer there."), field="parent"
             ) from None
-    reply = services.reply_create(actor=viewer, post=post, body=data.body, parent=parent)
-    reply.depth = _depth_of(reply)
-    return Status(201, reply)
+    return Status(
+        201, services.reply_create(actor=viewer, post=post, body=data.body, parent=parent)
+    )

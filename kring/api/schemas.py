@@ -186,7 +186,7 @@ class ReplyOut(Linked):
 
     @staticmethod
     def resolve_depth(obj: Any) -> int:
-        return getattr(obj, "depth", 0)
+        return obj.depth - 1  # Reply.depth counts from 1 (it answers the post)
 
 
 class ReplyList(Schema):

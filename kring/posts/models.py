@@ -4,6 +4,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 BODY_MAX_LENGTH = 10_000
+# A reply's place in its thread is the ids of its ancestors and itself, each padded to
+# PATH_DIGITS digits and joined by "/": sorting by it gives depth-first reading order,
+# oldest first at every level (ids grow with time). Every segment has the same width, so
+# any collation that orders digits gives that order, also one that skips punctuation.
+# Ten digits last for ten billion replies.
+PATH_DIGITS = 10
+PATH_MAX_DEPTH = 100
+PATH_MAX_LENGTH = PATH_MAX_DEPTH * (PATH_DIGITS + 1) - 1
 
 
 class Post(models.Model):
@@ -50,13 +58,27 @@ class Reply(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
+    path = models.CharField(max_length=PATH_MAX_LENGTH, editable=False)
 
     class Meta:
         ordering = ["created_at", "id"]
         verbose_name_plural = "replies"
+        indexes = [models.Index(fields=["post", "path"], name="reply_thread_order")]
 
     def __str__(self) -> str:
         return f"Reply {self.pk} on {self.post_id}"
 
     def get_absolute_url(self) -> str:
-        return reverse("posts:detail", args=[self.post_id]) + f"#reply-{self.pk}"
+        """The permalink: it finds the page of the thread that shows this reply."""
+        return reverse("posts:reply_permalink", args=[self.pk])
+
+    @property
+    def depth(self) -> int:
+        """1 answers the post, 2 answers a reply, and so on."""
+        return self.path.count("/") + 1
+
+
+def reply_path(reply_id: int, parent_path: str | None) -> str:
+    """The path of reply `reply_id` under a parent with `parent_path` (None: it answers the post)."""
+    segment = f"{reply_id:0{PATH_DIGITS}d}"
+    return f"{parent_path}/{segment}" if parent_path else segment

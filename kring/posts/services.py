@@ -10,7 +10,7 @@ from kring.core.errors import PermissionDenied, ValidationFailed
 from kring.core.markdown import render_markdown
 from kring.groups.models import Group
 from kring.people.models import User
-from kring.posts.models import BODY_MAX_LENGTH, Post, Reply
+from kring.posts.models import BODY_MAX_LENGTH, PATH_MAX_DEPTH, Post, Reply, reply_path
 
 
 def body_clean(body: str | None) -> str:
@@ -73,12 +73,21 @@ def post_delete(*, actor: User, post: Post) -> None:
 
 @transaction.atomic
 def reply_create(*, actor: User, post: Post, body: str, parent: Reply | None = None) -> Reply:
-    """Reply to a post, or to one of its replies, and move the post up in the feeds."""
+    """Reply to a post, or to one of its replies, and move the post up in the feeds.
+
+    The reply's path (its place in reading order) needs its id, so it is set right after
+    the insert, in the same transaction.
+    """
     body = body_clean(body)
     if not access.can_reply(actor, post):
         raise PermissionDenied(_("Join this group to reply."))
     if parent is not None and (parent.post_id != post.pk or parent.deleted_at is not None):
         raise ValidationFailed(_("The reply you answer is no longer there."), field="parent")
+    if parent is not None and parent.depth >= PATH_MAX_DEPTH:
+        raise ValidationFailed(
+            _("This conversation cannot go any deeper here; answer a reply higher up."),
+            field="parent",
+        )
     now = timezone.now()
     reply = Reply.objects.create(
         post=post,
@@ -88,6 +97,8 @@ def reply_create(*, actor: User, post: Post, body: str, parent: Reply | None = N
         body_html=render_markdown(body),
         created_at=now,
     )
+    reply.path = reply_path(reply.pk, parent.path if parent is not None else None)
+    reply.save(update_fields=["path"])
     Post.objects.filter(pk=post.pk).update(reply_count=F("reply_count") + 1, last_activity_at=now)
     return reply
 
@@ -105,7 +116,11 @@ def reply_update(*, actor: User, reply: Reply, body: str) -> Reply:
 
 @transaction.atomic
 def reply_delete(*, actor: User, reply: Reply) -> None:
-    """Remove a reply; its answers stay, under a "removed" placeholder."""
+    """Remove a reply; its answers stay, under a "removed" placeholder.
+
+    A placeholder lives only while it has answers below it: removing the last answer
+    under one also removes the placeholders it leaves without answers.
+    """
     if not access.can_delete_reply(actor, reply):
         raise PermissionDenied(_("You may not delete this reply."))
     if reply.children.exists():
@@ -114,5 +129,24 @@ def reply_delete(*, actor: User, reply: Reply) -> None:
         reply.deleted_at = timezone.now()
         reply.save(update_fields=["body", "body_html", "deleted_at"])
     else:
+        parent_id = reply.parent_id
         reply.delete()
+        _placeholders_prune(parent_id)
     Post.objects.filter(pk=reply.post_id).update(reply_count=F("reply_count") - 1)
+
+
+def _placeholders_prune(reply_id: int | None) -> None:
+    """Delete the removed reply `reply_id` and its removed ancestors while they have no answers.
+
+    They were taken out of the reply count when they were removed.
+    """
+    while reply_id is not None:
+        orphan = (
+            Reply.objects.filter(pk=reply_id, deleted_at__isnull=False, children__isnull=True)
+            .values("parent_id")
+            .first()
+        )
+        if orphan is None:
+            return
+        Reply.objects.filter(pk=reply_id).delete()
+        reply_id = orphan["parent_id"]

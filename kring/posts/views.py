@@ -2,7 +2,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,7 +16,14 @@ from kring.groups.selectors import groups_postable_for
 from kring.posts import services
 from kring.posts.forms import EditForm, PostForm, ReplyForm
 from kring.posts.models import BODY_MAX_LENGTH, Post, Reply
-from kring.posts.selectors import thread_for
+from kring.posts.replies_html import replies_html
+from kring.posts.selectors import (
+    path_is_valid,
+    reply_before,
+    reply_on_page,
+    reply_page_after,
+    thread_page_for,
+)
 
 
 def _safe_next(request, candidate: str | None, fallback: str) -> str:
@@ -84,34 +92,96 @@ def markdown_preview(request: HtmxHttpRequest):
     return render(request, "posts/partials/preview.html", {"html": render_markdown(body)})
 
 
-def _detail_context(request, post: Post, **extra) -> dict:
+def _thread_url(post_id: int, *, after: str, reply_id: int) -> str:
+    """The thread page starting after the path `after`, scrolled to a reply."""
+    query = f"?{urlencode({'after': after})}" if after else ""
+    return f"{reverse('posts:detail', args=[post_id])}{query}#reply-{reply_id}"
+
+
+def _reply_url(reply: Reply) -> str:
+    """Where a reply is read: the thread page that shows it, scrolled to it."""
+    return _thread_url(reply.post_id, after=reply_page_after(reply), reply_id=reply.pk)
+
+
+def _thread_context(
+    request: HtmxHttpRequest,
+    post: Post,
+    *,
+    after: str = "",
+    reply_to: Reply | None = None,
+    failed: dict | None = None,
+) -> dict:
+    """One page of the thread with the reply form (answering `reply_to`, if given)."""
+    may_reply = access.can_reply(request.user, post)
+    page = thread_page_for(request.user, post, after=after)
+    html = replies_html(request.user, post, page.replies, may_reply=may_reply)
+    cancel_url = None
+    if reply_to is not None:
+        cancel_url = _thread_url(post.pk, after=after, reply_id=reply_to.pk)
     return {
         "post": post,
-        "thread": thread_for(request.user, post),
-        "reply_form": ReplyForm(),
-        **extra,
+        "page": page,
+        "replies_html": mark_safe("".join(html)),  # noqa: S308 (rendered by our templates)
+        "may_reply": may_reply,
+        "reply_to": reply_to,
+        "cancel_url": cancel_url,
+        "failed": failed,
     }
+
+
+def _reply_to_from(post: Post, value: str | None) -> Reply | None:
+    """The reply named by `?reply_to=` if it belongs to this post and can be answered."""
+    try:
+        pk = int(value or "")
+    except ValueError:
+        return None
+    if not 0 < pk < 2**63:
+        return None
+    return Reply.objects.select_related("author").filter(pk=pk, post=post, deleted_at=None).first()
 
 
 @login_required
 def post_detail(request: HtmxHttpRequest, pk: int):
+    """The post with one page of its replies; `?after=<path>` for the next, htmx or not."""
     post = access.get_or_404(request.user, Post, pk)
-    return render(request, "posts/post_detail.html", _detail_context(request, post))
+    after = request.GET.get("after", "")
+    damaged = bool(after) and not path_is_valid(after)
+    if damaged:
+        after = ""
+    if request.htmx and request.htmx.target == "replies-more":
+        if damaged:
+            message = _("That link to more replies is damaged. Reload the page to read on.")
+            return render(
+                request, "posts/partials/thread_more_failed.html", {"message": message}, status=400
+            )
+        context = _thread_context(request, post, after=after)
+        return render(request, "posts/partials/thread_page.html", context)
+    reply_to = _reply_to_from(post, request.GET.get("reply_to"))
+    if reply_to is not None and not after:
+        after = reply_page_after(reply_to)
+    context = _thread_context(request, post, after=after, reply_to=reply_to)
+    context["after_damaged"] = damaged
+    return render(request, "posts/post_detail.html", context, status=400 if damaged else 200)
 
 
 @login_required
 def reply_create(request: HtmxHttpRequest, pk: int):
+    """Answer the post or one of its replies.
+
+    htmx gets a fresh form, the new count and the new reply's `<li>` (thread.js puts it in
+    reading order); a plain form post is sent to the reply on its page. On an error the
+    form comes back with the message and the typed text, answering the same reply.
+    """
     post = access.get_or_404(request.user, Post, pk)
     if request.method != "POST":
         return redirect(post)
     form = ReplyForm(request.POST)
     form.is_valid()
     data = form.cleaned_data
-    parent_id = data.get("parent")
+    parent = None
     try:
-        parent = None
-        if parent_id:
-            parent = Reply.objects.filter(pk=parent_id, post=post).first()
+        if data.get("parent"):
+            parent = _reply_to_from(post, str(data["parent"]))
             if parent is None:
                 raise ValidationFailed(
                     _("The reply you answer is no longer there."), field="parent"
@@ -120,28 +190,32 @@ def reply_create(request: HtmxHttpRequest, pk: int):
             actor=request.user, post=post, parent=parent, body=data.get("body", "")
         )
     except ApplicationError as error:
-        failed = {
-            "parent": parent_id or 0,
-            "message": error.message,
-            "body": request.POST.get("body", ""),
-        }
-        context = _detail_context(request, post, failed=failed)
-        template = "posts/partials/thread.html" if request.htmx else "posts/post_detail.html"
-        return render(request, template, context, status=error.status)
-    if request.htmx:
-        post.refresh_from_db()
-        return render(
-            request,
-            "posts/partials/thread.html",
-            _detail_context(request, post, new_reply=reply.pk),
-        )
-    return redirect(reply.get_absolute_url())
+        failed = {"message": error.message, "body": request.POST.get("body", "")}
+        reply_to = None if error.field == "parent" else parent
+        if request.htmx:
+            context = {"post": post, "reply_to": reply_to, "failed": failed}
+            return render(request, "posts/partials/reply_form.html", context, status=error.status)
+        after = reply_page_after(reply_to) if reply_to is not None else ""
+        context = _thread_context(request, post, after=after, reply_to=reply_to, failed=failed)
+        return render(request, "posts/post_detail.html", context, status=error.status)
+    if not request.htmx:
+        return redirect(_reply_url(reply))
+    post.refresh_from_db(fields=["reply_count"])
+    reply = reply_on_page(post, reply.pk)
+    html = replies_html(
+        request.user,
+        post,
+        [reply],
+        may_reply=access.can_reply(request.user, post),
+        new_reply_after=reply_before(reply),
+    )
+    return render(request, "posts/partials/reply_sent.html", {"post": post, "reply_html": html[0]})
 
 
 @login_required
 def reply_permalink(request, pk: int):
     reply = access.get_or_404(request.user, Reply, pk)
-    return redirect(reply.get_absolute_url())
+    return redirect(_reply_url(reply))
 
 
 def _edit_page(request: HtmxHttpRequest, item: Post | Reply, *, may_edit: bool, refusal: str, save):

@@ -19,7 +19,7 @@ from tqdm import tqdm
 
 from kring.core.markdown import render_markdown
 from kring.groups.models import Group
-from kring.posts.models import Post, Reply
+from kring.posts.models import Post, Reply, reply_path
 from kring.seed import scale_text as text
 from kring.seed.bulk import TableWriter, epoch, next_id
 from kring.seed.scale_groups import SETTLING
@@ -38,7 +38,8 @@ HOUR_WEIGHTS = (1, 0, 0, 0, 0, 1, 2, 8, 20, 26, 26, 22, 14, 22, 24, 22, 16, 8, 4
 HOURS_CUM = list(itertools.accumulate(HOUR_WEIGHTS))
 POST_FIELDS = ("id", "author_id", "group_id", "body", "body_html", "created_at", "edited_at",
                "last_activity_at", "reply_count")  # fmt: skip
-REPLY_FIELDS = ("id", "post_id", "parent_id", "author_id", "body", "body_html", "created_at")
+REPLY_FIELDS = ("id", "post_id", "parent_id", "author_id", "body", "body_html", "created_at",
+                "path")  # fmt: skip
 
 
 class _Pool:
@@ -162,7 +163,7 @@ def threads_write(world: "World", posts: int, bar: tqdm) -> dict[str, int]:
             author = pool.pick(rng)
             body, html = bodies.post(rng)
             wanted = famous.get(index) or min(_reply_count(rng), 20 * len(pool.ids))
-            moment, depths, parents = created, [], []
+            moment, depths, parents, paths = created, [], [], []
             for n in range(wanted):
                 moment += max(1.0, rng.lognormvariate(7.9 if n == 0 else 7.1, 1.6))
                 if moment > world.now:
@@ -181,10 +182,11 @@ def threads_write(world: "World", posts: int, bar: tqdm) -> dict[str, int]:
                         parent = parents[parent]
                 depths.append(0 if parent is None else depths[parent] + 1)
                 parents.append(parent)
+                paths.append(reply_path(next_reply + n, None if parent is None else paths[parent]))
                 reply_body, reply_html = bodies.reply(rng)
                 reply_rows.append((
                     next_reply + n, post_id, None if parent is None else next_reply + parent,
-                    replier, reply_body, reply_html, epoch(moment),
+                    replier, reply_body, reply_html, epoch(moment), paths[n],
                 ))  # fmt: skip
             replies = len(depths)
             next_reply += replies

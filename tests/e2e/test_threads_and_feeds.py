@@ -12,25 +12,37 @@ def test_post_page_shows_reply_to_a_reply_nested_if_answered_in_the_browser(pers
     anna, bram = person("anna"), person("bram")
     post = post_services.post_create(actor=anna, group=None, body="Wie weet waar de beamer is?")
     reply = post_services.reply_create(actor=bram, post=post, body="Kast 3, tweede plank.")
+    nested = post_services.reply_create(actor=anna, post=post, parent=reply, body="Welke kast 3?")
+    later = post_services.reply_create(actor=bram, post=post, body="Of vraag het de balie.")
 
     page = new_page()
     sign_in(page, "anna")
     page.goto(f"/posts/{post.pk}/")
-    first = page.locator(f"#reply-{reply.pk}")
-    first.locator("summary").first.click()  # the "Reply" toggle under Bram's reply
-    nested_form = first.locator(":scope > .reply-main > .reply-actions form.reply-form")
-    nested_form.locator("textarea").fill("Dank je, gevonden!")
-    nested_form.locator("button[type=submit]").click()
+    page.evaluate("window.samePage = true")
+    page.locator(f"#reply-{nested.pk} a[data-reply-to]").click()  # "Reply" under the nested reply
+    form = page.locator(f"#reply-{nested.pk} #reply-form")  # the one form moved right under it
+    assert form.count() == 1
+    assert form.locator("#reply-form-to").inner_text().startswith("Je reageert op Anna")
+    assert page.evaluate("document.activeElement.id") == "reply-form-body"
+    form.locator("textarea").fill("Dank je, gevonden!")
+    form.locator("button[type=submit]").click()
 
-    answer = first.locator("ol.replies > li.reply", has_text="Dank je, gevonden!")
+    answer = page.locator("#reply-list > li.reply", has_text="Dank je, gevonden!")
     answer.wait_for()
-    assert answer.count() == 1
-    # After a full reload the thread is still nested, one level below the first reply.
+    assert page.evaluate("window.samePage") is True  # no reload
+    ids = page.eval_on_selector_all("#reply-list > li.reply", "items => items.map(i => i.id)")
+    new_id = answer.get_attribute("id")
+    assert ids == [f"reply-{reply.pk}", f"reply-{nested.pk}", new_id, f"reply-{later.pk}"]
+    assert "depth-3" in answer.get_attribute("class")
+    assert page.locator("#replies-heading").inner_text() == "4 reacties"
+    # The form is back at the end, empty, answering the post again.
+    assert page.locator("#reply-form-home > #reply-form").count() == 1
+    assert page.locator("#reply-form-body").input_value() == ""
+    assert page.locator("#reply-form-parent").input_value() == ""
+    # After a full reload the thread reads the same.
     page.reload()
-    nested = page.locator(f"#reply-{reply.pk} ol.replies > li.reply", has_text="Dank je, gevonden!")
-    assert nested.count() == 1
-    top_level = page.locator("#replies > ol.replies > li.reply")
-    assert top_level.count() == 1
+    again = page.eval_on_selector_all("#reply-list > li.reply", "items => items.map(i => i.id)")
+    assert again == ids
 
 
 @pytest.fixture
@@ -85,7 +97,7 @@ def test_post_page_has_unique_element_ids_if_thread_is_nested(person, new_page):
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     assert "" not in ids, "an element has an empty id (a reply form?)"
     assert not duplicates, f"ids used more than once: {duplicates}"
-    # every reply box has its own label, also inside the folded "Reply" toggles
+    # the one reply box has its label
     unlabeled = page.eval_on_selector_all(
         "textarea", "nodes => nodes.filter(n => !n.labels || n.labels.length === 0).map(n => n.id)"
     )

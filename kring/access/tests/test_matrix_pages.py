@@ -23,6 +23,8 @@ from kring.core.pagination import encode_cursor
 from kring.core.testing import page_without_tokens
 
 CELLS = [(viewer, space) for viewer in VIEWERS for space in SPACES]
+# Before every reply path: a "next page" of a thread from here holds all its replies.
+FIRST_PATH = "0" * 10
 EMPLOYEES = {"outsider", "member", "group_admin", "site_admin"}
 
 
@@ -62,6 +64,16 @@ def page_expectations(matrix: Matrix, viewer: str, space: str) -> list[tuple[str
             f"/posts/replies/{answer.pk}/",
             Expect((200,) if readable else (404,), thread),
         ),
+        (
+            "post page, later replies",
+            f"/posts/{post.pk}/?after={FIRST_PATH}",
+            Expect((200,) if readable else (404,), thread),
+        ),
+        (
+            "post page, answering a reply",
+            f"/posts/{post.pk}/?reply_to={answer.pk}",
+            Expect((200,) if readable else (404,), thread),
+        ),
         ("home feed", "/", Expect((200,), post_text)),
         (
             "company feed",
@@ -98,6 +110,11 @@ def fragment_expectations(matrix: Matrix, viewer: str, space: str) -> list[tuple
             ),
         ),
         ("people search", "/people/?q=MARKER", Expect((200,))),
+        (
+            "thread, next page",
+            f"/posts/{matrix.posts[space].pk}/?after={FIRST_PATH}",
+            Expect((200,) if readable else (404,), content_markers(space)[1:] if readable else ()),
+        ),
     ]
     group = matrix.group(space)
     if group is not None:
@@ -138,7 +155,11 @@ def test_htmx_fragments_return_expected_and_leak_nothing_if_cell(matrix, viewer_
     forbidden = forbidden_markers(viewer_kind)
     problems = []
     for name, url, expect in fragment_expectations(matrix, viewer_kind, space):
-        target = "group-results" if url.startswith("/groups/?") else "people-results"
+        target = "people-results"
+        if url.startswith("/groups/?"):
+            target = "group-results"
+        elif url.startswith("/posts/"):
+            target = "replies-more"
         headers = {"HX-Request": "true", "HX-Target": target}
         response = client.get(url, headers=headers)
         if viewer_kind == "anonymous":

@@ -11,8 +11,10 @@ def test_post_detail_returns_nested_thread_if_member(world, client_for):
     services.reply_create(actor=world.member, post=post, parent=first, body="Tweede niveau")
     body = client_for(world.member).get(post.get_absolute_url()).content.decode()
     first_at, second_at = body.index("Eerste niveau"), body.index("Tweede niveau")
-    nested = body[first_at:second_at]
-    assert '<ol class="replies">' in nested  # the answer sits inside the first reply's list
+    assert first_at < second_at
+    answer = body[body.rindex('<li class="reply', 0, second_at) : second_at]
+    assert 'class="reply depth-2"' in answer  # one level in, under the reply it answers
+    assert "antwoord op Anna de Vries" in answer
 
 
 def test_post_detail_returns_same_404_if_invisible_or_missing(world, client_for):

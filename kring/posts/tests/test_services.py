@@ -121,3 +121,61 @@ def test_reply_delete_removes_row_if_reply_has_no_answers(world):
     assert not Reply.objects.filter(pk=reply.pk).exists()
     world.posts["company"].refresh_from_db()
     assert world.posts["company"].reply_count == 0
+
+
+def test_reply_create_sets_path_of_ids_in_reading_order_if_nested(world):
+    post = world.posts["company"]
+    first = services.reply_create(actor=world.outsider, post=post, body="Eerste")
+    second = services.reply_create(actor=world.member, post=post, body="Tweede")
+    answer = services.reply_create(actor=world.member, post=post, parent=first, body="Daarop")
+    deeper = services.reply_create(actor=world.outsider, post=post, parent=answer, body="Dieper")
+
+    assert first.path == f"{first.pk:010d}" and first.depth == 1
+    assert answer.path == f"{first.pk:010d}/{answer.pk:010d}" and answer.depth == 2
+    assert deeper.path == f"{answer.path}/{deeper.pk:010d}" and deeper.depth == 3
+    in_order = list(Reply.objects.filter(post=post).order_by("path").values_list("pk", flat=True))
+    assert in_order == [first.pk, answer.pk, deeper.pk, second.pk]
+    assert Reply.objects.get(pk=deeper.pk).path == deeper.path  # stored, not only in memory
+
+
+def test_reply_create_fails_if_conversation_is_too_deep(world):
+    post = world.posts["company"]
+    parent = services.reply_create(actor=world.outsider, post=post, body="Begin")
+    Reply.objects.filter(pk=parent.pk).update(path="/".join([f"{parent.pk:010d}"] * 100))
+    parent.refresh_from_db()
+
+    with pytest.raises(ValidationFailed) as error:
+        services.reply_create(actor=world.member, post=post, parent=parent, body="Nog dieper")
+
+    assert error.value.field == "parent"
+    assert not Reply.objects.filter(body="Nog dieper").exists()
+
+
+def test_reply_delete_removes_placeholders_left_without_answers(world):
+    post = world.posts["company"]
+    first = services.reply_create(actor=world.outsider, post=post, body="Eerste")
+    answer = services.reply_create(actor=world.member, post=post, parent=first, body="Antwoord")
+    last = services.reply_create(actor=world.outsider, post=post, parent=answer, body="Laatste")
+    other = services.reply_create(actor=world.member, post=post, body="Los")
+    services.reply_delete(actor=world.outsider, reply=first)  # placeholder: it has answers
+    services.reply_delete(actor=world.member, reply=answer)  # placeholder too
+
+    services.reply_delete(actor=world.outsider, reply=last)
+
+    assert list(Reply.objects.filter(post=post).values_list("pk", flat=True)) == [other.pk]
+    post.refresh_from_db()
+    assert post.reply_count == 1
+
+
+def test_reply_delete_keeps_placeholder_if_it_still_has_other_answers(world):
+    post = world.posts["company"]
+    first = services.reply_create(actor=world.outsider, post=post, body="Eerste")
+    one = services.reply_create(actor=world.member, post=post, parent=first, body="Een")
+    services.reply_create(actor=world.member, post=post, parent=first, body="Twee")
+    services.reply_delete(actor=world.outsider, reply=first)
+
+    services.reply_delete(actor=world.member, reply=one)
+
+    assert Reply.objects.filter(pk=first.pk, deleted_at__isnull=False).exists()
+    post.refresh_from_db()
+    assert post.reply_count == 1

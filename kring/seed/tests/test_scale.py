@@ -16,7 +16,7 @@ from kring import access
 from kring.core.markdown import render_markdown
 from kring.groups.models import Group, Membership
 from kring.people.models import User
-from kring.posts.models import Post, Reply
+from kring.posts.models import Post, Reply, reply_path
 from kring.seed import demo_data
 from kring.seed.scale import SCALE_PASSWORD
 
@@ -145,3 +145,10 @@ def test_seed_demo_fails_if_scale_data_is_loaded(scale, db):
         call_command("seed", "demo", verbosity=0)
 
     assert not User.objects.filter(username__in=[p["username"] for p in demo_data.PEOPLE]).exists()
+
+
+def test_seed_scale_writes_reply_paths_as_the_posts_service_would_if_loaded(scale, db):
+    paths = dict(Reply.objects.values_list("pk", "path"))
+    for pk, parent_id in Reply.objects.values_list("pk", "parent_id"):
+        expected = reply_path(pk, paths[parent_id] if parent_id else None)
+        assert paths[pk] == expected, pk

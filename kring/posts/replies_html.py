@@ -1,0 +1,90 @@
+"""The `<li>` of each reply on a thread page, rendered once and reused (kring/core/fragments.py)."""
+
+from typing import Any
+
+from django.template.loader import get_template
+from django.utils.safestring import SafeString
+
+from kring import access
+from kring.core.fragments import fragment_key, render_fragments
+from kring.posts.models import Post, Reply
+
+REPLY_TEMPLATE = "posts/partials/reply.html"
+INDENT_LEVELS = 6  # kring.css indents up to this level; deeper replies line up with it
+
+
+def _answers(reply: Reply) -> tuple[bool, str]:
+    """(answers a removed reply, name of whom it answers); ("", False) when it answers the post."""
+    parent = reply.parent
+    if parent is None:
+        return False, ""
+    if parent.deleted_at is not None:
+        return True, ""
+    return False, parent.author.display_name
+
+
+def _key(reply: Reply, rights: tuple[bool, bool, bool], *, new_after: str | None) -> str:
+    """Every input of reply.html: the reply, its author, whom it answers, the reader's rights."""
+    return fragment_key(
+        "reply",
+        reply.pk,
+        reply.post_id,
+        reply.path,
+        reply.created_at.isoformat(),
+        reply.edited_at.isoformat() if reply.edited_at else "",
+        reply.deleted_at.isoformat() if reply.deleted_at else "",
+        reply.body_html,
+        *reply.author.fragment_parts(),
+        *_answers(reply),
+        *rights,
+        "" if new_after is None else f"new:{new_after}",
+    )
+
+
+def replies_html(
+    viewer: Any,
+    post: Post,
+    replies: list[Reply],
+    *,
+    may_reply: bool,
+    new_reply_after: str | None = None,
+) -> list[SafeString]:
+    """The `<li>` of each reply (already checked as visible to `viewer`), in their order.
+
+    Each reply needs its post, author (with department) and parent's author loaded, as
+    selectors.thread_page_for gives them. `may_reply` is access.can_reply for the post.
+    `new_reply_after` marks the list as one reply just written, with the path of the
+    reply before it, so thread.js can put it in its place.
+    """
+    template = get_template(REPLY_TEMPLATE)
+    rights = {
+        reply.pk: (
+            may_reply and reply.deleted_at is None,
+            access.can_edit_reply(viewer, reply),
+            access.can_delete_reply(viewer, reply),
+        )
+        for reply in replies
+    }
+
+    def render(reply: Reply) -> str:
+        may_answer, may_edit, may_delete = rights[reply.pk]
+        answers_removed, answers_name = _answers(reply)
+        return template.render(
+            {
+                "reply": reply,
+                "depth": reply.depth,
+                "indent": min(reply.depth, INDENT_LEVELS),
+                "answers_removed": answers_removed,
+                "answers_name": answers_name,
+                "may_reply": may_answer,
+                "may_edit": may_edit,
+                "may_delete": may_delete,
+                "new_after": new_reply_after,
+            }
+        )
+
+    return render_fragments(
+        replies,
+        key=lambda reply: _key(reply, rights[reply.pk], new_after=new_reply_after),
+        render=render,
+    )
