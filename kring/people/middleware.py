@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.utils import translation
+from django.utils.functional import empty
 
 
 class UserLanguageMiddleware:
@@ -21,6 +22,12 @@ class UserLanguageMiddleware:
         else:
             chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
             language = chosen if chosen in self.known else settings.LANGUAGE_CODE
+        # The colleague is loaded by now (for the language): give views the object itself
+        # rather than the lazy proxy, whose every attribute read takes a detour; the access
+        # policy reads the viewer hundreds of times on a thread page.
+        loaded = getattr(user, "_wrapped", None)
+        if loaded is not None and loaded is not empty:
+            request.user = loaded
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

@@ -36,6 +36,11 @@ class Expertise(models.Model):
         return self.name
 
 
+def display_name(first_name: str, last_name: str, username: str) -> str:
+    """How a colleague is named everywhere: first and last name, else the username."""
+    return f"{first_name} {last_name}".strip() or username
+
+
 def _photo_path(instance: "User", filename: str) -> str:
     return f"photos/{uuid.uuid4().hex}.jpg"
 
@@ -82,7 +87,7 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
-        return self.get_full_name() or self.username
+        return display_name(self.first_name, self.last_name, self.username)
 
     @property
     def initials(self) -> str:

@@ -7,6 +7,7 @@ from django.utils.safestring import SafeString
 
 from kring import access
 from kring.core.fragments import fragment_key, render_fragments
+from kring.people.models import display_name
 from kring.posts.models import Post, Reply
 
 REPLY_TEMPLATE = "posts/partials/reply.html"
@@ -15,12 +16,15 @@ INDENT_LEVELS = 6  # kring.css indents up to this level; deeper replies line up 
 
 def _answers(reply: Reply) -> tuple[bool, str]:
     """(answers a removed reply, name of whom it answers); ("", False) when it answers the post."""
-    parent = reply.parent
-    if parent is None:
+    if reply.parent_id is None:
         return False, ""
-    if parent.deleted_at is not None:
+    if reply.parent_deleted_at is not None:
         return True, ""
-    return False, parent.author.display_name
+    return False, display_name(
+        reply.parent_author_first_name,
+        reply.parent_author_last_name,
+        reply.parent_author_username,
+    )
 
 
 def _key(reply: Reply, rights: tuple[bool, bool, bool], *, new_after: str | None) -> str:
@@ -51,7 +55,7 @@ def replies_html(
 ) -> list[SafeString]:
     """The `<li>` of each reply (already checked as visible to `viewer`), in their order.
 
-    Each reply needs its post, author (with department) and parent's author loaded, as
+    Each reply needs its post, author (with department) and its parent's columns loaded, as
     selectors.thread_page_for gives them. `may_reply` is access.can_reply for the post.
     `new_reply_after` marks the list as one reply just written, with the path of the
     reply before it, so thread.js can put it in its place.
