@@ -11,12 +11,16 @@ RESULTS = ROOT / "bench" / "results"
 # Every scenario, in the order they run and print. The floor comes first: the others are
 # compared with it. Writes come last so that the reads see the seeded data unchanged.
 FLOOR = "floor"
+# A second reference, not a target: Kring's own layout (navigation, the reader's groups)
+# around an empty page. The gap between the floor and this is the cost of any page at all.
+LAYOUT = "layout"
 READS = ("home", "company", "group", "thread", "profile", "api")
 WRITES = ("create_post", "create_reply")
-SCENARIOS = (FLOOR, *READS, *WRITES)
+SCENARIOS = (FLOOR, LAYOUT, *READS, *WRITES)
 
 TITLES = {
     "floor": "floor (trivial view)",
+    "layout": "empty page in the layout",
     "home": "home feed",
     "company": "company feed",
     "group": "busy group feed",

@@ -117,6 +117,14 @@ class FloorUser(KringUser):
         self.get_page()
 
 
+class LayoutUser(KringUser):
+    scenario = "layout"
+
+    @task
+    def layout(self) -> None:
+        self.get_page()
+
+
 class HomeUser(KringUser):
     scenario = "home"
 
@@ -188,6 +196,7 @@ USERS = {
     cls.scenario: cls
     for cls in (
         FloorUser,
+        LayoutUser,
         HomeUser,
         CompanyUser,
         GroupUser,

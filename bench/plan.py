@@ -133,7 +133,7 @@ def shared_targets(rng: random.Random) -> Targets:
 
 def pages_for(user: User, shared: Targets, rng: random.Random) -> dict[str, Any]:
     """What this colleague reads and writes in each scenario; None where nothing fits."""
-    pages: dict[str, Any] = {"floor": "/bench/floor/", "home": "/"}
+    pages: dict[str, Any] = {"floor": "/bench/floor/", "layout": "/bench/layout/", "home": "/"}
     pages["company"] = "/company/" if access.can_read_space(user, None) else None
     busiest = next((g for g in shared.groups_by_posts if access.can_read_space(user, g)), None)
     pages["group"] = busiest.get_absolute_url() if busiest else None

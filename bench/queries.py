@@ -62,7 +62,7 @@ def _requests(client: Client, pages: dict[str, Any], token: str) -> dict[str, An
     body = f"{MARKER} query count"
     calls: dict[str, Any] = {
         name: (lambda url=pages[name]: client.get(url)) if pages.get(name) else None
-        for name in ("floor", "home", "company", "group", "thread", "profile")
+        for name in ("floor", "layout", "home", "company", "group", "thread", "profile")
     }
     calls["api"] = lambda: client.get(pages["api"], HTTP_AUTHORIZATION=f"Bearer {token}")
     post_in, reply_url = pages.get("create_post"), pages.get("create_reply")

@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from kring.api.api import api
 from kring.core.health import healthz
-from kring.core.views import floor
+from kring.core.views import floor, layout
 
 urlpatterns = [
     path("", include("kring.feeds.urls")),
@@ -21,6 +21,7 @@ urlpatterns = [
 # The benchmark's floor (bench/README.md): a trivial page, only when benchmarking.
 if settings.KRING_BENCH_FLOOR:
     urlpatterns.append(path("bench/floor/", floor, name="bench_floor"))
+    urlpatterns.append(path("bench/layout/", layout, name="bench_layout"))
 
 handler404 = "kring.core.views.page_not_found"
 handler500 = "kring.core.views.server_error"

@@ -51,3 +51,12 @@ def floor(request: HttpRequest) -> HttpResponse:
     bench/ compares every page's requests per second with this one in the same run.
     """
     return HttpResponse(b"ok", content_type="text/plain; charset=utf-8")
+
+
+@login_required
+def layout(request: HttpRequest) -> HttpResponse:
+    """The benchmark's second reference: Kring's layout around an empty page.
+
+    Mounted at /bench/layout/ next to the floor; what every page costs before its content.
+    """
+    return render(request, "core/bench_layout.html")

@@ -10,10 +10,14 @@ from bench import SCENARIOS
 from bench.cli import summary
 from bench.queries import page_query_counts
 from config.urls import urlpatterns as site_patterns
-from kring.core.views import floor
+from kring.core.views import floor, layout
 
 # The site's addresses with the floor mounted, as config/urls.py does with KRING_BENCH=1.
-urlpatterns = [*site_patterns, path("bench/floor/", floor, name="bench_floor")]
+urlpatterns = [
+    *site_patterns,
+    path("bench/floor/", floor, name="bench_floor"),
+    path("bench/layout/", layout, name="bench_layout"),
+]
 
 
 @pytest.mark.urls(__name__)
@@ -22,6 +26,16 @@ def test_floor_passes_if_mounted_and_signed_in(world, client_for):
 
     assert response.status_code == 200
     assert response.content == b"ok"
+
+
+@pytest.mark.urls(__name__)
+def test_layout_reference_returns_the_navigation_with_an_empty_page(world, client_for):
+    response = client_for(world.member).get("/bench/layout/")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'class="sidenav"' in page and "Groep secret" in page  # the reader's groups
+    assert "<h1>Benchmark</h1>" in page
 
 
 @pytest.mark.urls(__name__)
