@@ -37,6 +37,7 @@ def _replies_of(post: Post) -> QuerySet:
     return (
         Reply.objects.filter(post=post)
         .select_related("author", "author__department")
+        .defer("body", "author__about")  # the page shows body_html, and no one's about text
         .annotate(
             parent_deleted_at=F("parent__deleted_at"),
             parent_author_first_name=F("parent__author__first_name"),
