@@ -1,5 +1,7 @@
 """E-mail at once: one message per notification, in the recipient's language."""
 
+import email.policy
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -26,9 +28,20 @@ def unsubscribe_url(user: User, kind: str | None) -> str:
     return absolute(reverse(name, args=[unsubscribe_token(user=user, kind=kind)]))
 
 
+# Python's default policy folds a header longer than 78 characters; an unbreakable one (the
+# unsubscribe address) it turns into RFC 2047 encoded words, which mail clients do not read
+# as a List-Unsubscribe address. 998 is RFC 5322's hard limit for a line.
+_LONG_HEADERS = email.policy.default.clone(max_line_length=998)
+
+
+class _Message(EmailMultiAlternatives):
+    def message(self, *, policy=_LONG_HEADERS):
+        return super().message(policy=policy)
+
+
 def mail_send(*, user: User, subject: str, text: str, html: str, unsubscribe: str) -> None:
     """Send one message with a List-Unsubscribe header (RFC 2369 and the one-click RFC 8058)."""
-    message = EmailMultiAlternatives(
+    message = _Message(
         subject,
         text,
         to=[user.email],

@@ -1,5 +1,7 @@
 """How a notification reads in the list, the bell, the e-mail and the digest."""
 
+import html
+
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -38,11 +40,11 @@ def notification_sentence(notification: Notification) -> str:
 
 
 def notification_place(notification: Notification) -> str:
-    """Where it happened: the group's name, or the company-wide space."""
+    """Where it happened: the group's name, or the company-wide space (a group names itself)."""
     if notification.post_id is not None:
         post_group = notification.post.group
         return post_group.name if post_group is not None else _("Everyone")
-    return notification.group.name if notification.group_id else ""
+    return ""
 
 
 def notification_snippet(notification: Notification, *, words: int = 24) -> str:
@@ -50,7 +52,9 @@ def notification_snippet(notification: Notification, *, words: int = 24) -> str:
     item = notification.reply if notification.reply_id else notification.post
     if item is None or not item.body_html:
         return ""
-    return Truncator(strip_tags(item.body_html).strip()).words(words)
+    # body_html is sanitised HTML: its entities ("P&amp;O") become characters again here,
+    # and the template escapes them once.
+    return Truncator(html.unescape(strip_tags(item.body_html)).strip()).words(words)
 
 
 def notification_target_url(notification: Notification) -> str:

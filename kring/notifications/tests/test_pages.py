@@ -156,6 +156,7 @@ def test_preferences_show_the_defaults(world, client_for):
     assert re.search(r'name="kind_mention" value="email"[^>]*checked', page)
     assert re.search(r'name="kind_reply" value="digest"[^>]*checked', page)
     assert re.search(r'name="frequency" value="weekly"[^>]*checked', page)
+    assert "Hij komt rond 7:00 uur" in page
 
 
 def _form(**changes) -> dict:

@@ -129,6 +129,9 @@ def test_email_at_once_passes_if_the_kind_is_set_to_email(world, committed):
     assert "Geheime tekst van de open groep" in message.body
     assert message.extra_headers["List-Unsubscribe"].startswith("<http")
     assert "/notifications/unsubscribe/" in message.extra_headers["List-Unsubscribe"]
+    raw = message.message().as_string()
+    assert "\nList-Unsubscribe: <http://" in raw  # the address itself, not RFC 2047 words
+    assert "\nList-Unsubscribe-Post: List-Unsubscribe=One-Click" in raw
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html" and "Geheime tekst van de open groep" in html
     assert Notification.objects.get(recipient=world.admin).emailed_at is not None
