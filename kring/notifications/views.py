@@ -48,7 +48,8 @@ def notification_open(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def mark_all_read(request: HtmxHttpRequest) -> HttpResponse:
     services.notifications_mark_all_read(actor=request.user)
     if request.htmx:
-        context = {"page": notifications_for(request.user), "unread": 0}
+        # The top bar's bell goes to zero in the same swap (htmx out-of-band).
+        context = {"page": notifications_for(request.user), "unread": 0, "oob_bell": True}
         return render(request, "notifications/partials/list_body.html", context)
     messages.success(request, _("All notifications are marked as read."))
     return redirect("notifications:list")

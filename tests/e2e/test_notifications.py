@@ -46,6 +46,7 @@ def test_bell_list_works_by_keyboard_and_marks_all_read(replied, new_page):
     button.focus()
     page.keyboard.press("Enter")
     expect(page.get_by_text("Je hebt alles gelezen.")).to_be_visible()
+    expect(page.locator("#bell")).to_have_attribute("aria-label", "Meldingen, niets ongelezen")
     page.goto("/notifications/preferences/")
     expect(page.get_by_role("group", name="Reacties op je berichten")).to_be_visible()
     expect(page.get_by_role("radio", name="In de samenvatting").first).to_be_visible()

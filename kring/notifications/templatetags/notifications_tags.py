@@ -14,7 +14,8 @@ register = template.Library()
 def notification_bell(context) -> dict:
     """The top bar's bell with the unread count (one COUNT query; signed-in pages only)."""
     user = context["user"]
-    return {"bell_count": unread_count_for(user), "user": user}
+    count = context.get("unread")  # the notification list counted already
+    return {"bell_count": unread_count_for(user) if count is None else count, "user": user}
 
 
 @register.filter

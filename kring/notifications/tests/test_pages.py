@@ -122,7 +122,9 @@ def test_mark_all_read_passes_with_and_without_htmx(world, client_for, make_noti
     assert not Notification.objects.filter(read_at__isnull=True).exists()
     make_notification(recipient=world.admin, target=world.posts["closed"], actor=world.member)
     response = client.post("/notifications/read/", headers={"HX-Request": "true"})
-    assert response.status_code == 200 and "Je hebt alles gelezen." in response.content.decode()
+    body = response.content.decode()
+    assert response.status_code == 200 and "Je hebt alles gelezen." in body
+    assert 'hx-swap-oob="true" href="/notifications/" aria-label="Meldingen, niets ongelezen"' in body
     assert not Notification.objects.filter(read_at__isnull=True).exists()
 
 
@@ -242,3 +244,13 @@ def test_unsubscribe_link_fails_clearly_if_expired(world, client, monkeypatch):
     response = client.get(f"/notifications/unsubscribe/{token}/")
     assert response.status_code == 404
     assert "Deze link is verlopen of ongeldig" in response.content.decode()
+
+
+def test_unread_count_is_one_query_whatever_the_number(world, django_assert_num_queries):
+    from kring.notifications.selectors import unread_count_for
+
+    for target in (world.posts["open"], world.posts["closed"], world.groups["secret"]):
+        field = "group" if target in world.groups.values() else "post"
+        Notification.objects.create(recipient=world.member, kind=Kind.MENTION, **{field: target})
+    with django_assert_num_queries(1):
+        assert unread_count_for(world.member) == 3
