@@ -124,7 +124,9 @@ def test_mark_all_read_passes_with_and_without_htmx(world, client_for, make_noti
     response = client.post("/notifications/read/", headers={"HX-Request": "true"})
     body = response.content.decode()
     assert response.status_code == 200 and "Je hebt alles gelezen." in body
-    assert 'hx-swap-oob="true" href="/notifications/" aria-label="Meldingen, niets ongelezen"' in body
+    assert (
+        'hx-swap-oob="true" href="/notifications/" aria-label="Meldingen, niets ongelezen"' in body
+    )
     assert not Notification.objects.filter(read_at__isnull=True).exists()
 
 
