@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "kring.groups",
     "kring.posts",
     "kring.feeds",
+    "kring.notifications",
     "kring.api",
     "kring.seed",
     "allauth",
@@ -158,6 +159,17 @@ KRING_ORGANISATION = os.environ.get("KRING_ORGANISATION", "Kring")
 KRING_SITE_URL = os.environ.get("KRING_SITE_URL", "http://127.0.0.1:8000")
 # KRING_BENCH=1 mounts the benchmark's trivial /bench/floor/ page (bench/README.md).
 KRING_BENCH_FLOOR = os.environ.get("KRING_BENCH", "") == "1"
+
+# Notifications (issue 4): the local hour at which digests go out, and the tasks the
+# worker enqueues once an hour (kring/core/worker.py).
+KRING_DIGEST_HOUR = int(os.environ.get("KRING_DIGEST_HOUR", "7"))
+KRING_HOURLY_TASKS = [
+    path.strip()
+    for path in os.environ.get(
+        "KRING_HOURLY_TASKS", "kring.notifications.tasks.send_digests"
+    ).split(",")
+    if path.strip()
+]
 
 NINJA_PAGINATION_PER_PAGE = 20
 

@@ -28,6 +28,7 @@ from kring.access.groups import (
     role_in,
     visible_groups,
 )
+from kring.access.notifications import can_view_notification, visible_notifications
 from kring.access.people import can_edit_profile, can_view_person, visible_people
 from kring.access.posts import (
     can_delete_post,
@@ -41,6 +42,7 @@ from kring.access.posts import (
 )
 from kring.access.viewers import forget, is_employee, is_signed_in, is_site_admin
 from kring.groups.models import Group
+from kring.notifications.models import Notification
 from kring.people.models import User
 from kring.posts.models import Post, Reply
 
@@ -78,6 +80,7 @@ _VIEW_RULES = {
     Post: (can_view_post, visible_posts),
     Reply: (can_view_reply, lambda viewer, qs: visible_posts(viewer, qs, prefix="post__")),
     User: (can_view_person, visible_people),
+    Notification: (can_view_notification, visible_notifications),
 }
 
 
@@ -103,6 +106,7 @@ _LOOKUPS = {
     Post: lambda: Post.objects.select_related("author", "author__department", "group"),
     Reply: lambda: Reply.objects.select_related("post", "post__group", "author"),
     User: lambda: User.objects.select_related("department"),
+    Notification: lambda: Notification.objects.select_related("post", "post__group", "group"),
 }
 
 
@@ -125,4 +129,7 @@ def audience(obj: Model | None) -> set[int]:
         return group_audience(obj.group)
     if isinstance(obj, Reply):
         return group_audience(obj.post.group)
+    if isinstance(obj, Notification):
+        target = obj.post if obj.post_id else obj.group
+        return {obj.recipient_id} & audience(target) if target is not None else set()
     raise TypeError(f"The access policy has no audience for {type(obj).__name__}")

@@ -39,12 +39,18 @@ def can_view_group(viewer: Any, group: Group) -> bool:
 
 
 def visible_groups(viewer: Any, queryset: QuerySet) -> QuerySet:
+    rule = group_rule(viewer)
+    return queryset.none() if rule is None else queryset.filter(rule)
+
+
+def group_rule(viewer: Any, prefix: str = "") -> Q | None:
+    """The query form of `can_view_group` for groups at `prefix` (None: nothing is visible)."""
     if not is_signed_in(viewer):
-        return queryset.none()
-    rule = Q(pk__in=member_group_ids(viewer))
+        return None
+    rule = Q(**{f"{prefix}pk__in": member_group_ids(viewer)})
     if is_employee(viewer):
-        rule |= Q(visibility__in=[OPEN, CLOSED])
-    return queryset.filter(rule)
+        rule |= Q(**{f"{prefix}visibility__in": [OPEN, CLOSED]})
+    return rule
 
 
 def can_read_space(viewer: Any, group: Group | None) -> bool:

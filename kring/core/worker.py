@@ -7,6 +7,9 @@ Every worker therefore looks, at start-up and then regularly, for RUNNING tasks 
 worker has not beaten for `stale_after` seconds and puts them back in the queue. Tasks are
 idempotent by design (docs/deploy.md), so running one again is safe; a task that has lost
 its worker `max_attempts` times is marked failed instead of killing workers for ever.
+
+The heartbeat is also the worker's clock: on its first beat of every hour it enqueues
+the tasks in KRING_HOURLY_TASKS (the digests, docs/decisions/0009-notifications.md).
 """
 
 import logging
@@ -16,10 +19,12 @@ import threading
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import DatabaseError, connections
 from django.db.models import Max
 from django.tasks import TaskResultStatus
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tasks_db.models import DBTaskResult
 
 from kring.core.models import WorkerHeartbeat
@@ -120,6 +125,24 @@ def tasks_requeue(task_ids: list[str]) -> int:
     return running.update(status=TaskResultStatus.READY)
 
 
+def hourly_tasks_enqueue() -> int:
+    """Enqueue every task in KRING_HOURLY_TASKS (digests, ...); return how many were enqueued.
+
+    Called by each worker once per clock hour. With several workers a task is enqueued
+    several times an hour; hourly tasks are idempotent (digests record their period).
+    """
+    enqueued = 0
+    for path in getattr(settings, "KRING_HOURLY_TASKS", []):
+        try:
+            import_string(path).enqueue()
+            enqueued += 1
+        except DatabaseError:
+            raise
+        except Exception:
+            logger.exception("could not enqueue hourly task %s", path)
+    return enqueued
+
+
 class Heartbeat(threading.Thread):
     """Beat every `interval` seconds and recover orphaned tasks every `stale_after` seconds.
 
@@ -140,6 +163,14 @@ class Heartbeat(threading.Thread):
         heartbeat_beat(worker_id=self.worker_id, started_at=self.started_at)
         if recover:
             tasks_recover(stale_after=self.stale_after)
+        self.hourly()
+
+    def hourly(self) -> None:
+        """Enqueue the hourly tasks on the first beat of every clock hour."""
+        hour = timezone.now().replace(minute=0, second=0, microsecond=0)
+        if getattr(self, "_last_hour", None) != hour:
+            hourly_tasks_enqueue()
+            self._last_hour = hour
 
     def run(self) -> None:
         last_recovery = 0.0

@@ -10,6 +10,8 @@ from kring import access
 from kring.core.errors import NotFound, PermissionDenied, ValidationFailed
 from kring.core.validators import validate_no_markup
 from kring.groups.models import Group, JoinRequest, Membership
+from kring.notifications.models import Notification
+from kring.notifications.services import notify
 from kring.people.models import User
 
 Role = Membership.Role
@@ -132,11 +134,16 @@ def join_request_create(*, actor: User, group: Group, message: str = "") -> Join
         raise NotFound(_("That group does not exist."))
     try:
         with transaction.atomic():
-            return JoinRequest.objects.create(
+            join_request = JoinRequest.objects.create(
                 group=group, user=actor, message=(message or "").strip()[:500]
             )
     except IntegrityError:
         raise ValidationFailed(_("You already asked to join; a group admin will decide.")) from None
+    admins = Membership.objects.filter(group=group, role=Role.ADMIN).values_list(
+        "user_id", flat=True
+    )
+    notify(kind=Notification.Kind.JOIN_REQUEST, recipients=list(admins), actor=actor, target=group)
+    return join_request
 
 
 @transaction.atomic
@@ -153,7 +160,14 @@ def join_request_decide(
             # Added directly in the meantime: the request is simply done.
             join_request.delete()
             return existing
-        return _add_member(group, join_request.user, Role.MEMBER)
+        membership = _add_member(group, join_request.user, Role.MEMBER)
+        notify(
+            kind=Notification.Kind.INVITATION,
+            recipients=[join_request.user_id],
+            actor=actor,
+            target=group,
+        )
+        return membership
     join_request.delete()
     return None
 
@@ -171,7 +185,9 @@ def membership_add(*, actor: User, group: Group, user: User, role: str = Role.ME
         raise ValidationFailed(
             _("%(name)s is already a member.") % {"name": user.display_name}, field="username"
         )
-    return _add_member(group, user, role)
+    membership = _add_member(group, user, role)
+    notify(kind=Notification.Kind.INVITATION, recipients=[user.pk], actor=actor, target=group)
+    return membership
 
 
 def _admin_count(group: Group) -> int:

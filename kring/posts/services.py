@@ -9,6 +9,8 @@ from kring import access
 from kring.core.errors import PermissionDenied, ValidationFailed
 from kring.core.markdown import render_markdown
 from kring.groups.models import Group
+from kring.notifications.models import Notification
+from kring.notifications.services import notify
 from kring.people.models import User
 from kring.posts.models import BODY_MAX_LENGTH, PATH_MAX_DEPTH, Post, Reply, reply_path
 
@@ -100,7 +102,20 @@ def reply_create(*, actor: User, post: Post, body: str, parent: Reply | None = N
     reply.path = reply_path(reply.pk, parent.path if parent is not None else None)
     reply.save(update_fields=["path"])
     Post.objects.filter(pk=post.pk).update(reply_count=F("reply_count") + 1, last_activity_at=now)
+    _reply_notify(actor=actor, post=post, reply=reply)
     return reply
+
+
+def _reply_notify(*, actor: User, post: Post, reply: Reply) -> None:
+    """The post's author hears of a reply; the others who replied in the thread too (on commit)."""
+    notify(kind=Notification.Kind.REPLY, recipients=[post.author_id], actor=actor, target=reply)
+    participants = set(
+        Reply.objects.filter(post=post, deleted_at__isnull=True)
+        .values_list("author_id", flat=True)
+        .distinct()
+    )
+    participants -= {post.author_id}
+    notify(kind=Notification.Kind.THREAD_REPLY, recipients=participants, actor=actor, target=reply)
 
 
 @transaction.atomic

@@ -18,7 +18,16 @@ AXE_OPTIONS = {
         "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
     },
 }
-PAGES = ["sign-in", "home feed", "group page", "post page", "people directory", "profile"]
+PAGES = [
+    "sign-in",
+    "home feed",
+    "group page",
+    "post page",
+    "people directory",
+    "profile",
+    "notifications",
+    "notification settings",
+]
 
 
 @pytest.fixture
@@ -48,6 +57,9 @@ def organisation(person):
         "post page": post.get_absolute_url(),
         "people directory": "/people/",
         "profile": anna.get_absolute_url(),
+        # Bram's reply notified Anna, so the list has an unread item.
+        "notifications": "/notifications/",
+        "notification settings": "/notifications/preferences/",
     }
 
 

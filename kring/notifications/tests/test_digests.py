@@ -1,0 +1,149 @@
+import re
+from datetime import datetime, timedelta
+from io import StringIO
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from kring.groups import services as group_services
+from kring.notifications.digests import digests_send_due, period_of
+from kring.notifications.models import Digest, DigestSettings, Notification
+from kring.posts import services as post_services
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# A Monday, after the digest hour (7:00 local time by default).
+MONDAY_MORNING = datetime(2026, 11, 30, 8, 0, tzinfo=AMSTERDAM)
+Kind = Notification.Kind
+
+
+@pytest.fixture
+def busy_week(world, make_notification):
+    """Anna has an unread reply (digest by default) and a popular closed-group post to read."""
+    week_ago = MONDAY_MORNING - timedelta(days=3)
+    Notification.objects.all().delete()
+    reply = make_notification(
+        recipient=world.admin, target=world.posts["closed"], kind=Kind.REPLY, actor=world.member
+    )
+    for post in world.posts.values():
+        post.created_at = week_ago
+        post.save(update_fields=["created_at"])
+    Notification.objects.filter(pk=reply.pk).update(created_at=week_ago)
+    post_services.reply_create(actor=world.admin, post=world.posts["closed"], body="Goed punt")
+    # Only Anna gets a digest in these tests.
+    for person in (world.member, world.outsider, world.guest, world.site_admin):
+        DigestSettings.objects.create(user=person, frequency=DigestSettings.Frequency.NEVER)
+    return world
+
+
+def _only_digest():
+    (message,) = mail.outbox
+    return message
+
+
+def test_period_of_returns_the_day_or_the_iso_week():
+    thursday = datetime(2026, 12, 3, 12, 0, tzinfo=AMSTERDAM)
+    assert period_of("daily", thursday)[0] == "day:2026-12-03"
+    key, due = period_of("weekly", thursday)
+    assert key == "week:2026-W49"
+    assert due == datetime(2026, 11, 30, 7, 0, tzinfo=AMSTERDAM)
+
+
+def test_digest_passes_in_dutch_with_the_unread_items_and_popular_posts(busy_week):
+    assert digests_send_due(now=MONDAY_MORNING) == 1
+    message = _only_digest()
+    assert message.to == [busy_week.admin.email]
+    assert message.subject == "Je week in Kring"
+    assert "Bram Jansen reageerde op je bericht" in message.body
+    assert "Geheime tekst van de closed groep" in message.body
+    assert "Populair in je groepen" in message.body
+    html, _ = message.alternatives[0]
+    assert 'lang="nl"' in html and "Bram Jansen reageerde op je bericht" in html
+    assert "/notifications/digest-off/" in message.extra_headers["List-Unsubscribe"]
+    assert Notification.objects.get(kind="reply").digested_at is not None
+
+
+def test_digest_passes_in_english_if_the_colleague_reads_english(busy_week):
+    busy_week.admin.language = "en"
+    busy_week.admin.save(update_fields=["language"])
+    digests_send_due(now=MONDAY_MORNING)
+    message = _only_digest()
+    assert message.subject == "Your week in Kring"
+    assert "Bram Jansen replied to your post" in message.body
+    assert "Popular in your groups" in message.body
+    assert 'lang="en"' in message.alternatives[0][0]
+
+
+def test_digest_is_sent_once_if_the_task_runs_twice(busy_week):
+    digests_send_due(now=MONDAY_MORNING)
+    digests_send_due(now=MONDAY_MORNING + timedelta(hours=1))
+    assert len(mail.outbox) == 1
+    assert Digest.objects.filter(user=busy_week.admin).count() == 1
+
+
+def test_digest_is_not_sent_before_the_digest_hour(busy_week):
+    assert digests_send_due(now=MONDAY_MORNING.replace(hour=6)) == 0
+    assert mail.outbox == []
+
+
+def test_digest_daily_comes_every_day(busy_week):
+    DigestSettings.objects.create(user=busy_week.admin, frequency=DigestSettings.Frequency.DAILY)
+    digests_send_due(now=MONDAY_MORNING)
+    Notification.objects.update(digested_at=None)
+    post_services.reply_create(
+        actor=busy_week.admin, post=busy_week.posts["open"], body="Nog een reactie"
+    )
+    digests_send_due(now=MONDAY_MORNING + timedelta(days=1))
+    assert Digest.objects.filter(user=busy_week.admin).count() == 2
+
+
+def test_digest_leaves_out_a_closed_group_the_colleague_left(busy_week):
+    admin = busy_week.admin
+    group = busy_week.groups["closed"]
+    group_services.membership_set_role(
+        actor=admin, group=group, user=busy_week.member, role="admin"
+    )
+    group_services.membership_remove(actor=admin, group=group, user=admin)
+    Notification.objects.create(
+        recipient=admin, kind=Kind.REPLY, actor=busy_week.member, post=busy_week.posts["open"]
+    )
+    digests_send_due(now=MONDAY_MORNING)
+    message = _only_digest()
+    assert "Geheime tekst van de closed groep" not in message.body
+    assert "Geheime tekst van de closed groep" not in message.alternatives[0][0]
+    assert "Groep closed" not in message.body
+
+
+def test_digest_is_not_sent_if_switched_off_or_empty(busy_week):
+    DigestSettings.objects.create(user=busy_week.admin, frequency=DigestSettings.Frequency.NEVER)
+    assert digests_send_due(now=MONDAY_MORNING) == 0
+    DigestSettings.objects.filter(user=busy_week.admin).update(frequency="weekly")
+    Notification.objects.all().delete()
+    from kring.posts.models import Post
+
+    Post.objects.update(reply_count=0)
+    assert digests_send_due(now=MONDAY_MORNING) == 0
+    assert mail.outbox == []
+
+
+def test_digest_unsubscribe_link_works_once_and_a_tampered_one_fails(busy_week, client):
+    digests_send_due(now=MONDAY_MORNING)
+    link = re.search(r"http://[^\s]+/notifications/digest-off/[^\s/]+/", _only_digest().body).group(
+        0
+    )
+    path = link.split("127.0.0.1:8000", 1)[1]
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "Je krijgt de samenvatting niet meer per e-mail" in response.content.decode()
+    assert DigestSettings.objects.get(user=busy_week.admin).frequency == "never"
+    tampered = client.get(path[:-3] + "xx/")
+    assert tampered.status_code == 404
+    assert "Deze link is verlopen of ongeldig" in tampered.content.decode()
+
+
+def test_send_digests_command_reports_how_many_went_out(busy_week):
+    out = StringIO()
+    call_command("send_digests", stdout=out)
+    call_command("send_digests", stdout=out)
+    assert re.fullmatch(r"[01] digest\(s\) sent\n0 digest\(s\) sent\n", out.getvalue())
