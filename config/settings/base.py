@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "kring.groups",
     "kring.posts",
     "kring.feeds",
+    "kring.topics",  # issue 4: topics and mentions
+    "kring.follows",  # issue 4: follows
     "kring.api",
     "kring.seed",
     "allauth",

@@ -6,6 +6,7 @@ model, pk)` which treats missing and invisible alike, and `audience(obj)` with t
 of the users who may see it. Verbs (`can_post_in`, `can_reply`, ...) decide actions.
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Model, QuerySet
@@ -39,10 +40,12 @@ from kring.access.posts import (
     can_view_reply,
     visible_posts,
 )
+from kring.access.topics import can_follow, can_merge_topic, can_view_topic, visible_topics
 from kring.access.viewers import forget, is_employee, is_signed_in, is_site_admin
 from kring.groups.models import Group
 from kring.people.models import User
 from kring.posts.models import Post, Reply
+from kring.topics.models import Topic
 
 __all__ = [
     "audience",
@@ -52,6 +55,8 @@ __all__ = [
     "can_edit_post",
     "can_edit_profile",
     "can_edit_reply",
+    "can_follow",
+    "can_merge_topic",
     "can_join",
     "can_leave",
     "can_manage",
@@ -78,6 +83,7 @@ _VIEW_RULES = {
     Post: (can_view_post, visible_posts),
     Reply: (can_view_reply, lambda viewer, qs: visible_posts(viewer, qs, prefix="post__")),
     User: (can_view_person, visible_people),
+    Topic: (can_view_topic, visible_topics),
 }
 
 
@@ -103,6 +109,7 @@ _LOOKUPS = {
     Post: lambda: Post.objects.select_related("author", "author__department", "group"),
     Reply: lambda: Reply.objects.select_related("post", "post__group", "author"),
     User: lambda: User.objects.select_related("department"),
+    Topic: lambda: Topic.objects.all(),
 }
 
 
@@ -117,12 +124,15 @@ def get_or_404(viewer: Any, model: type[Model], pk: Any, *, field: str = "pk") -
     return obj
 
 
-def audience(obj: Model | None) -> set[int]:
-    """Return the ids of the active users who may read `obj`'s content (None: the company space)."""
+def audience(obj: Model | None, *, among: Iterable[int] | None = None) -> set[int]:
+    """Return the ids of the active users who may read `obj`'s content (None: the company space).
+
+    With `among`, only those of these user ids (cheap for a few people in a big space).
+    """
     if obj is None or isinstance(obj, Group):
-        return group_audience(obj)
+        return group_audience(obj, among=among)
     if isinstance(obj, Post):
-        return group_audience(obj.group)
+        return group_audience(obj.group, among=among)
     if isinstance(obj, Reply):
-        return group_audience(obj.post.group)
+        return group_audience(obj.post.group, among=among)
     raise TypeError(f"The access policy has no audience for {type(obj).__name__}")
