@@ -131,7 +131,7 @@ def _link_tags(state: StateCore, links: TagLinks) -> None:
             siblings[index : index + 1] = pieces
 
 
-# Before text_join: an escaped "\\#" or an entity is still its own token then, so it is no tag.
+# Before text_join: an escaped "\#" or an entity is still its own token then, so it is no tag.
 _markdown.core.ruler.before("text_join", "kring_tags", _tags_rule)
 
 

@@ -12,7 +12,7 @@ from kring.topics.models import Topic
 
 
 def is_following(viewer: Any, target: Target) -> bool:
-    if not access.is_signed_in(viewer):
+    if not access.is_signed_in(viewer) or target.pk is None:
         return False
     return Follow.objects.filter(follower=viewer, **{target_field(target): target}).exists()
 
