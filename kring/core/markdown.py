@@ -41,7 +41,12 @@ _ALLOWED_TAGS = {
     "th",
     "td",
 }
-_ALLOWED_ATTRIBUTES = {"a": {"href", "title", "class"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
+_ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "class"},
+    "ol": {"start"},
+    "th": {"align"},
+    "td": {"align"},
+}
 
 
 # Hashtags and @mentions (kring.topics). A tag starts after a space, a line start or an

@@ -37,7 +37,9 @@ class Follow(models.Model):
                 name="follow_one_target",
             ),
             models.UniqueConstraint(
-                fields=["follower", "person"], condition=Q(person__isnull=False), name="follow_person"
+                fields=["follower", "person"],
+                condition=Q(person__isnull=False),
+                name="follow_person",
             ),
             models.UniqueConstraint(
                 fields=["follower", "group"], condition=Q(group__isnull=False), name="follow_group"

@@ -25,7 +25,9 @@ def followed_ids_of(user: Any) -> tuple[set[int], set[int], set[int]]:
     people, groups, topics = set(), set(), set()
     if not access.is_signed_in(user):
         return people, groups, topics
-    rows = Follow.objects.filter(follower_id=user.pk).values_list("person_id", "group_id", "topic_id")
+    rows = Follow.objects.filter(follower_id=user.pk).values_list(
+        "person_id", "group_id", "topic_id"
+    )
     for person_id, group_id, topic_id in rows:
         if person_id:
             people.add(person_id)

@@ -19,7 +19,9 @@ def _topic_posts(viewer: Any, topic: Topic | None) -> QuerySet:
     if topic is None:
         return Post.objects.none()
     tagged = TopicUse.objects.filter(topic=topic).values("post_id")
-    posts = Post.objects.filter(pk__in=tagged).select_related("author", "author__department", "group")
+    posts = Post.objects.filter(pk__in=tagged).select_related(
+        "author", "author__department", "group"
+    )
     return access.visible(viewer, posts)
 
 

@@ -141,7 +141,9 @@ def body_tags_record(*, item: Post | Reply, prepared: PreparedBody) -> set[int]:
 #   kring.notifications.services.notify(kind="mention", recipients=<this result>,
 #                                       actor=item.author, target=item)
 # with what this returns, on commit, from posts.services (post/reply create and update).
-def mentions_recorded(*, item: Post | Reply, person_ids: list[int], group_ids: list[int]) -> set[int]:
+def mentions_recorded(
+    *, item: Post | Reply, person_ids: list[int], group_ids: list[int]
+) -> set[int]:
     """The ids of the people to notify of new mentions in `item`.
 
     People mentioned plus the members of mentioned groups, minus the author, and only
@@ -150,7 +152,9 @@ def mentions_recorded(*, item: Post | Reply, person_ids: list[int], group_ids: l
     """
     candidates = set(person_ids)
     if group_ids:
-        members = Membership.objects.filter(group_id__in=group_ids).values_list("user_id", flat=True)
+        members = Membership.objects.filter(group_id__in=group_ids).values_list(
+            "user_id", flat=True
+        )
         candidates.update(members)
     candidates.discard(item.author_id)
     if not candidates:

@@ -45,7 +45,9 @@ def topic_detail(request: HtmxHttpRequest, key: str) -> HttpResponse:
         return moved
     if topic is None:
         topic = Topic(name=key, key=key)  # shown, not stored: following it stores it
-    page = selectors.topic_posts_for(request.user, topic if topic.pk else None, cursor=request.GET.get("cursor"))
+    page = selectors.topic_posts_for(
+        request.user, topic if topic.pk else None, cursor=request.GET.get("cursor")
+    )
     return render_feed(
         request,
         "topics/detail.html",
@@ -76,7 +78,9 @@ def topic_merge(request: HtmxHttpRequest, key: str) -> HttpResponse:
             target_key = topic_key(form.cleaned_data["target"].strip().lstrip("#"))
             target = Topic.objects.filter(key=target_key).first()
             if target is None:
-                form.add_error("target", _("There is no topic #%(name)s yet.") % {"name": target_key})
+                form.add_error(
+                    "target", _("There is no topic #%(name)s yet.") % {"name": target_key}
+                )
             else:
                 try:
                     target = services.topic_merge(actor=request.user, source=topic, target=target)

@@ -10,7 +10,9 @@ from kring.topics.models import Topic
 
 def _tag_everywhere(world, body: str) -> None:
     for visibility, group in world.groups.items():
-        post_services.post_create(actor=world.member, group=group, body=f"{body} {visibility}-tekst")
+        post_services.post_create(
+            actor=world.member, group=group, body=f"{body} {visibility}-tekst"
+        )
     post_services.post_create(actor=world.member, group=None, body=f"{body} bedrijf-tekst")
 
 
@@ -113,8 +115,16 @@ def test_autocomplete_lists_people_and_postable_groups_if_employee(world, client
     page = client_for(world.member).get("/people/autocomplete/?q=car").content.decode()
     assert "@carla" in page
     secret = world.groups["secret"]
-    assert f"@{secret.slug}" in client_for(world.member).get(f"/people/autocomplete/?q={secret.slug}").content.decode()
-    assert f"@{secret.slug}" not in client_for(world.outsider).get(f"/people/autocomplete/?q={secret.slug}").content.decode()
+    assert (
+        f"@{secret.slug}"
+        in client_for(world.member).get(f"/people/autocomplete/?q={secret.slug}").content.decode()
+    )
+    assert (
+        f"@{secret.slug}"
+        not in client_for(world.outsider)
+        .get(f"/people/autocomplete/?q={secret.slug}")
+        .content.decode()
+    )
 
 
 def test_autocomplete_returns_at_most_eight(world, client_for, make_user):
