@@ -6,7 +6,7 @@
 (function () {
   "use strict";
   var QUERY = /(^|[\s(])@([\p{L}\p{N}_][\p{L}\p{N}_.-]{0,39})$/u;
-  var box = null, list = null, status = null, active = -1, query = null, asked = 0;
+  var box = null, list = null, status = null, active = -1, query = null, asked = 0, timer = null;
 
   function url() { return document.body.dataset.mentionsUrl; }
 
@@ -16,6 +16,7 @@
       list.id = "mention-listbox";
       list.className = "mention-listbox";
       list.setAttribute("role", "listbox");
+      list.setAttribute("hx-sync", "this:replace"); // a newer "@ka" aborts the older "@k"
       list.setAttribute("aria-label", document.body.dataset.mentionsLabel || "");
       list.hidden = true;
       list.addEventListener("mousedown", function (event) {
@@ -70,9 +71,15 @@
     if (match[2] === query) return;
     box = textarea; query = match[2];
     ensureList(textarea);
-    var mine = ++asked;
-    htmx.ajax("GET", url() + "?q=" + encodeURIComponent(query), { target: list, swap: "innerHTML" }).then(function () {
-      if (mine !== asked || query === null) return;
+    var mine = ++asked, asking = query;
+    clearTimeout(timer);
+    timer = setTimeout(function () { ask(mine, asking); }, 120);
+  }
+
+  function ask(mine, asking) {
+    if (mine !== asked) return;
+    htmx.ajax("GET", url() + "?q=" + encodeURIComponent(asking), { source: list, target: list, swap: "innerHTML" }).then(function () {
+      if (mine !== asked || query !== asking) return;
       var all = options();
       list.hidden = false;
       box.setAttribute("aria-controls", list.id);
