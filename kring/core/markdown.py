@@ -55,7 +55,9 @@ _ALLOWED_ATTRIBUTES = {
 # with single hyphens inside ("#zorg-innovatie"). Code spans, code blocks and link texts
 # are never searched: the walk below only looks at plain text tokens outside links.
 TAG_MAX_LENGTH = 64
-_HASHTAG = re.compile(r"(?<![\w#&/@.:-])#(\w+(?:-\w+)*)")
+# Python's \w has no combining marks: "cafe" + U+0301 (a decomposed "é") needs them added.
+_LETTER = r"\w[\w\u0300-\u036f]*"
+_HASHTAG = re.compile(rf"(?<![\w#&/@.:-])#({_LETTER}(?:-{_LETTER})*)")
 _MENTION = re.compile(r"(?<![\w@/.:+-])@(\w+(?:[.-]\w+)*)")
 
 

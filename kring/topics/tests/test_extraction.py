@@ -15,6 +15,7 @@ from kring.topics.models import topic_key
         ("(#haakjes), #punt.", ["haakjes", "punt"]),
         ("#inkoop en #Inkoop en #INKOOP", ["inkoop"]),
         ("streepje aan het eind #trail-", ["trail"]),
+        ("ontleed: #cafe\u0301 en #e\u0301e\u0301n", ["cafe\u0301", "e\u0301e\u0301n"]),
     ],
 )
 def test_extract_tags_returns_hashtags_if_written_in_text(text, expected):

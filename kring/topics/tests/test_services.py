@@ -102,3 +102,10 @@ def test_mention_of_group_member_recorded_if_new_member_joins(world):
     group_services.membership_add(actor=world.admin, group=group, user=world.outsider)
     post = post_services.post_create(actor=world.member, group=group, body=f"@{group.slug}")
     assert Mention.objects.get(post=post).group == group
+
+
+def test_post_create_records_one_topic_if_accent_composed_or_decomposed(world):
+    post_services.post_create(actor=world.member, group=None, body="#caf\u00e9")
+    post_services.post_create(actor=world.member, group=None, body="#Cafe\u0301")
+    assert list(Topic.objects.values_list("key", flat=True)) == ["caf\u00e9"]
+    assert TopicUse.objects.count() == 2
