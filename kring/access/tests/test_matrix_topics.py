@@ -62,3 +62,26 @@ def test_mentions_reach_only_viewers_who_read_the_space(matrix: Matrix, space: s
         if v not in ("anonymous", "group_admin") and reads(v, space)
     }
     assert recipients == expected
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_follow_group_answers_404_unless_viewer_reads_it(matrix: Matrix, viewer: str):
+    from kring.follows.models import Follow
+
+    client = client_for(matrix, viewer)
+    forbidden = forbidden_markers(viewer)
+    problems = []
+    for space in ("open", "closed", "secret"):
+        slug = matrix.groups[space].slug
+        response = client.post(
+            f"/follows/group/{slug}/", {"action": "follow"}, headers={"HX-Request": "true"}
+        )
+        if viewer == "anonymous":
+            assert response.status_code == 302 and LOGIN_PATH in response["Location"]
+            continue
+        expect = Expect((200,) if reads(viewer, space) else (404,))
+        problems += check(f"follow {space} group", response, expect, forbidden)
+        followed = Follow.objects.filter(follower=matrix.users[viewer], group__slug=slug).exists()
+        if followed != reads(viewer, space):
+            problems.append(f"follow {space} group: stored {followed}")
+    assert not problems, "\n".join(problems)
