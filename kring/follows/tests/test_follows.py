@@ -136,3 +136,26 @@ def test_api_follows_add_returns_404_if_secret_group(world, client_for):
     )
     assert response.status_code == 404
     assert not Follow.objects.exists()
+
+
+def _queries_for_following(client) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/people/carla/following/").status_code == 200
+    return len(queries)
+
+
+def test_following_list_query_count_does_not_grow_with_follows(world, client_for, make_user):
+    client = client_for(world.outsider)
+    follow_add(actor=world.outsider, target=world.member)
+    follow_add(actor=world.outsider, target=world.groups["open"])
+    follow_add(actor=world.outsider, target=Topic.objects.create(name="a", key="a"))
+    few = _queries_for_following(client)
+    for number in range(6):
+        follow_add(actor=world.outsider, target=make_user(f"extra{number}"))
+        follow_add(
+            actor=world.outsider, target=Topic.objects.create(name=f"t{number}", key=f"t{number}")
+        )
+    assert _queries_for_following(client) == few
