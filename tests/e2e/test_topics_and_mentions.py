@@ -82,3 +82,22 @@ def test_topic_page_follow_button_shows_its_state(person, new_page):
     assert page.locator(".follow-button").get_attribute("aria-pressed") == "true"
     page.goto("/people/bram/following/")
     assert page.locator(".following-list a", has_text="#Inkoop").count() == 1
+
+
+def test_reply_form_mentions_colleague_picked_with_keyboard(person, new_page):
+    anna = person("anna")
+    person("karin", last_name="Bos")
+    post = post_services.post_create(actor=anna, group=None, body="Wie kent de nieuwe balie?")
+    page = new_page()
+    sign_in(page, "anna")
+    page.goto(f"/posts/{post.pk}/")
+    box = page.locator("#reply-form-body")
+    box.click()
+    box.press_sequentially("Vraag @kar")
+    page.wait_for_function(
+        "() => document.querySelectorAll('#mention-listbox [data-handle]').length == 1"
+    )
+    box.press("Enter")
+    assert box.input_value() == "Vraag @karin "
+    page.locator("#reply-form button[type=submit]").click()
+    page.locator("#reply-list a.mention[href='/people/karin/']").wait_for()
