@@ -50,7 +50,7 @@ def post_create(*, actor: User, group: Group | None, body: str) -> Post:
         created_at=now,
         last_activity_at=now,
     )
-    tags.body_tags_record(item=post, prepared=prepared)  # -> mention recipients (issue 4)
+    tags.body_tags_record(item=post, prepared=prepared, fresh=True)  # -> mention recipients
     return post
 
 
@@ -105,7 +105,7 @@ def reply_create(*, actor: User, post: Post, body: str, parent: Reply | None = N
     )
     reply.path = reply_path(reply.pk, parent.path if parent is not None else None)
     reply.save(update_fields=["path"])
-    tags.body_tags_record(item=reply, prepared=prepared)  # -> mention recipients (issue 4)
+    tags.body_tags_record(item=reply, prepared=prepared, fresh=True)  # -> mention recipients
     Post.objects.filter(pk=post.pk).update(reply_count=F("reply_count") + 1, last_activity_at=now)
     return reply
 

@@ -101,12 +101,17 @@ def topics_for(names: Iterable[str]) -> list[Topic]:
     return [found[key].merged_into or found[key] for key in wanted]
 
 
-def body_tags_record(*, item: Post | Reply, prepared: PreparedBody) -> set[int]:
+def body_tags_record(
+    *, item: Post | Reply, prepared: PreparedBody, fresh: bool = False
+) -> set[int]:
     """Store the topics and mentions of a saved post or reply; return whom to notify.
 
     On an edit, topics and mentions no longer in the text are removed; only people
     mentioned for the first time in this item are returned (see `mentions_recorded`).
+    `fresh`: the item was just created, so it has nothing stored yet to compare with.
     """
+    if fresh and not (prepared.topic_names or prepared.person_ids or prepared.group_ids):
+        return set()
     post_id, reply_id = (item.pk, None) if isinstance(item, Post) else (item.post_id, item.pk)
     topic_ids = {topic.pk for topic in topics_for(prepared.topic_names)}
     uses = TopicUse.objects.filter(post_id=post_id, reply_id=reply_id)
