@@ -8,6 +8,8 @@ from kring.core.views import floor, layout
 
 urlpatterns = [
     path("", include("kring.feeds.urls")),
+    path("", include("kring.topics.urls")),  # issue 4; before people: people/autocomplete/
+    path("", include("kring.follows.urls")),  # issue 4
     path("", include("kring.people.urls")),
     path("accounts/", include("allauth.urls")),
     path("groups/", include("kring.groups.urls")),

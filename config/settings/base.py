@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "kring.posts",
     "kring.feeds",
     "kring.notifications",
+    "kring.topics",  # issue 4: topics and mentions
+    "kring.follows",  # issue 4: follows
     "kring.api",
     "kring.seed",
     "allauth",

@@ -6,6 +6,7 @@ model, pk)` which treats missing and invisible alike, and `audience(obj)` with t
 of the users who may see it. Verbs (`can_post_in`, `can_reply`, ...) decide actions.
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Model, QuerySet
@@ -40,11 +41,13 @@ from kring.access.posts import (
     can_view_reply,
     visible_posts,
 )
+from kring.access.topics import can_follow, can_merge_topic, can_view_topic, visible_topics
 from kring.access.viewers import forget, is_employee, is_signed_in, is_site_admin
 from kring.groups.models import Group
 from kring.notifications.models import Notification
 from kring.people.models import User
 from kring.posts.models import Post, Reply
+from kring.topics.models import Topic
 
 __all__ = [
     "audience",
@@ -54,6 +57,8 @@ __all__ = [
     "can_edit_post",
     "can_edit_profile",
     "can_edit_reply",
+    "can_follow",
+    "can_merge_topic",
     "can_join",
     "can_leave",
     "can_manage",
@@ -81,6 +86,7 @@ _VIEW_RULES = {
     Reply: (can_view_reply, lambda viewer, qs: visible_posts(viewer, qs, prefix="post__")),
     User: (can_view_person, visible_people),
     Notification: (can_view_notification, visible_notifications),
+    Topic: (can_view_topic, visible_topics),
 }
 
 
@@ -107,6 +113,7 @@ _LOOKUPS = {
     Reply: lambda: Reply.objects.select_related("post", "post__group", "author"),
     User: lambda: User.objects.select_related("department"),
     Notification: lambda: Notification.objects.select_related("post", "post__group", "group"),
+    Topic: lambda: Topic.objects.all(),
 }
 
 
@@ -121,14 +128,17 @@ def get_or_404(viewer: Any, model: type[Model], pk: Any, *, field: str = "pk") -
     return obj
 
 
-def audience(obj: Model | None) -> set[int]:
-    """Return the ids of the active users who may read `obj`'s content (None: the company space)."""
+def audience(obj: Model | None, *, among: Iterable[int] | None = None) -> set[int]:
+    """Return the ids of the active users who may read `obj`'s content (None: the company space).
+
+    With `among`, only those of these user ids (cheap for a few people in a big space).
+    """
     if obj is None or isinstance(obj, Group):
-        return group_audience(obj)
+        return group_audience(obj, among=among)
     if isinstance(obj, Post):
-        return group_audience(obj.group)
+        return group_audience(obj.group, among=among)
     if isinstance(obj, Reply):
-        return group_audience(obj.post.group)
+        return group_audience(obj.post.group, among=among)
     if isinstance(obj, Notification):
         target = obj.post if obj.post_id else obj.group
         return {obj.recipient_id} & audience(target) if target is not None else set()

@@ -116,11 +116,13 @@ def can_manage(viewer: Any, group: Group) -> bool:
     return is_signed_in(viewer) and is_group_admin(viewer, group)
 
 
-def group_audience(group: Group | None) -> set[int]:
-    """Ids of the active users who may read this space."""
+def group_audience(group: Group | None, *, among=None) -> set[int]:
+    """Ids of the active users who may read this space (with `among`: only of these ids)."""
     from kring.people.models import User
 
     people = User.objects.filter(is_active=True)
+    if among is not None:
+        people = people.filter(pk__in=list(among))
     if group is None:
         people = people.filter(kind=User.Kind.EMPLOYEE)
     elif group.visibility == OPEN:

@@ -16,6 +16,8 @@ from kring.core.errors import ApplicationError
 from kring.core.middleware import is_outage, service_unavailable
 from kring.core.ratelimit import ApiRateThrottle, RateLimited, too_many_message
 from kring.notifications import api as notifications_api
+from kring.follows import api as follows_api  # issue 4
+from kring.topics import api as topics_api  # issue 4
 
 logger = logging.getLogger("django.request")
 
@@ -116,6 +118,8 @@ api.add_router("/", people.router)
 api.add_router("/", groups.router)
 api.add_router("/", posts.router)
 api.add_router("/", notifications_api.router)
+api.add_router("/", topics_api.router)  # issue 4
+api.add_router("/", follows_api.router)  # issue 4
 
 # Unknown addresses under /api/v1/ answer in JSON too, not with the HTML 404 page.
 _fallback = Router()

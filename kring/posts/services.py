@@ -7,12 +7,12 @@ from django.utils.translation import gettext as _
 
 from kring import access
 from kring.core.errors import PermissionDenied, ValidationFailed
-from kring.core.markdown import render_markdown
 from kring.groups.models import Group
 from kring.notifications.models import Notification
 from kring.notifications.services import notify
 from kring.people.models import User
 from kring.posts.models import BODY_MAX_LENGTH, PATH_MAX_DEPTH, Post, Reply, reply_path
+from kring.topics import services as tags  # issue 4: hashtags and mentions
 
 
 def body_clean(body: str | None) -> str:
@@ -43,14 +43,17 @@ def post_create(*, actor: User, group: Group | None, body: str) -> Post:
             raise PermissionDenied(_("Only colleagues can post in the company-wide space."))
         raise PermissionDenied(_("Join this group to post in it."), field="group")
     now = timezone.now()
-    return Post.objects.create(
+    prepared = tags.body_prepare(author=actor, body=body)
+    post = Post.objects.create(
         author=actor,
         group=group,
         body=body,
-        body_html=render_markdown(body),
+        body_html=prepared.html,
         created_at=now,
         last_activity_at=now,
     )
+    tags.body_tags_record(item=post, prepared=prepared, fresh=True)  # -> mention recipients
+    return post
 
 
 @transaction.atomic
@@ -59,9 +62,11 @@ def post_update(*, actor: User, post: Post, body: str) -> Post:
     if not access.can_edit_post(actor, post):
         raise PermissionDenied(_("Only the author can edit this message."))
     post.body = body_clean(body)
-    post.body_html = render_markdown(post.body)
+    prepared = tags.body_prepare(author=actor, body=post.body)
+    post.body_html = prepared.html
     post.edited_at = timezone.now()
     post.save(update_fields=["body", "body_html", "edited_at"])
+    tags.body_tags_record(item=post, prepared=prepared)  # -> mention recipients (issue 4)
     return post
 
 
@@ -91,16 +96,18 @@ def reply_create(*, actor: User, post: Post, body: str, parent: Reply | None = N
             field="parent",
         )
     now = timezone.now()
+    prepared = tags.body_prepare(author=actor, body=body)
     reply = Reply.objects.create(
         post=post,
         parent=parent,
         author=actor,
         body=body,
-        body_html=render_markdown(body),
+        body_html=prepared.html,
         created_at=now,
     )
     reply.path = reply_path(reply.pk, parent.path if parent is not None else None)
     reply.save(update_fields=["path"])
+    tags.body_tags_record(item=reply, prepared=prepared, fresh=True)  # -> mention recipients
     Post.objects.filter(pk=post.pk).update(reply_count=F("reply_count") + 1, last_activity_at=now)
     _reply_notify(actor=actor, post=post, reply=reply)
     return reply
@@ -123,9 +130,11 @@ def reply_update(*, actor: User, reply: Reply, body: str) -> Reply:
     if not access.can_edit_reply(actor, reply):
         raise PermissionDenied(_("Only the author can edit this reply."))
     reply.body = body_clean(body)
-    reply.body_html = render_markdown(reply.body)
+    prepared = tags.body_prepare(author=actor, body=reply.body)
+    reply.body_html = prepared.html
     reply.edited_at = timezone.now()
     reply.save(update_fields=["body", "body_html", "edited_at"])
+    tags.body_tags_record(item=reply, prepared=prepared)  # -> mention recipients (issue 4)
     return reply
 
 
@@ -143,6 +152,7 @@ def reply_delete(*, actor: User, reply: Reply) -> None:
         reply.body_html = ""
         reply.deleted_at = timezone.now()
         reply.save(update_fields=["body", "body_html", "deleted_at"])
+        reply.topic_uses.all().delete()  # issue 4: a removed reply no longer tags its post
     else:
         parent_id = reply.parent_id
         reply.delete()

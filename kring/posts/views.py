@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 from kring import access
 from kring.core.errors import ApplicationError, PermissionDenied, ValidationFailed
 from kring.core.htmx import HtmxHttpRequest
-from kring.core.markdown import render_markdown
 from kring.groups.models import Group
 from kring.groups.selectors import groups_postable_for
 from kring.posts import services
@@ -24,6 +23,7 @@ from kring.posts.selectors import (
     reply_page_after,
     thread_page_for,
 )
+from kring.topics.services import body_prepare  # issue 4: preview shows tags as links
 
 
 def _safe_next(request, candidate: str | None, fallback: str) -> str:
@@ -89,7 +89,11 @@ def post_create(request: HtmxHttpRequest):
 def markdown_preview(request: HtmxHttpRequest):
     """Render the composer's Markdown exactly as it will be shown, for the Preview button."""
     body = request.POST.get("body", "")[: BODY_MAX_LENGTH + 1]
-    return render(request, "posts/partials/preview.html", {"html": render_markdown(body)})
+    return render(
+        request,
+        "posts/partials/preview.html",
+        {"html": body_prepare(author=request.user, body=body).html},
+    )
 
 
 def _thread_url(post_id: int, *, after: str, reply_id: int) -> str:

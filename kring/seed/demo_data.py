@@ -926,7 +926,7 @@ POSTS = [
         "group": None,
         "hours_ago": 1200,
         "body": "Weet iemand hoe ik in Zaaksysteem een zaak heropen? Ik heb een verhuizing per "
-        "ongeluk afgesloten terwijl het adresonderzoek nog liep.",
+        "ongeluk afgesloten terwijl het adresonderzoek nog liep. #zaaksysteem",
         "replies": [
             {
                 "author": "emre.demir",
@@ -956,7 +956,7 @@ POSTS = [
         "- Werken met de Omgevingswet, basis\n"
         "- Veilig werken met persoonsgegevens (verplicht voor iedereen)\n\n"
         "Wil je Klantgericht schrijven volgen? Laat het me weten, dan voeg ik je toe aan "
-        "de besloten groep. Daar delen we ervaringen en oefenbrieven.",
+        "de besloten groep. Daar delen we ervaringen en oefenbrieven. #leren #e-learning",
         "replies": [
             {
                 "author": "lotte.visser",
@@ -1080,7 +1080,7 @@ POSTS = [
         "hours_ago": 870,
         "body": "Vraag aan Burgerzaken: hoe staan we ervoor met de wachttijden voor paspoorten en "
         "ID-kaarten? Ik hoor van raadsleden dat inwoners lang moeten wachten op een "
-        "afspraak.",
+        "afspraak. #paspoorten #dienstverlening",
         "replies": [
             {
                 "author": "sanne.devries",
@@ -1144,7 +1144,8 @@ POSTS = [
         "- Spoedaanvraag vóór de middag = document de volgende werkdag ophalen\n"
         "- Controleer altijd eerst of er geen vermissing geregistreerd staat\n"
         "- De spoedleges worden automatisch berekend; pas `legesbedrag` niet handmatig aan\n\n"
-        "KCC-collega's: verwijs inwoners gerust naar de website, daar staat het ook.",
+        "KCC-collega's: verwijs inwoners gerust naar de website, daar staat het ook. "
+        "#paspoorten #Dienstverlening",
         "replies": [
             {
                 "author": "kevin.jansen",
@@ -1185,7 +1186,7 @@ POSTS = [
         "author": "martijn.kuipers",
         "group": None,
         "hours_ago": 600,
-        "body": "**Phishingmail in omloop**\n\n"
+        "body": "**Phishingmail in omloop** #informatiebeveiliging\n\n"
         "Er gaat een mail rond met als onderwerp *'Uw salarisstrook staat klaar'*, met "
         "een link naar een nep-inlogpagina. P&O stuurt nooit zo'n link; je salarisstrook "
         "staat alleen in het personeelsportaal.\n\n"
@@ -1204,7 +1205,7 @@ POSTS = [
         "author": "lotte.visser",
         "group": None,
         "hours_ago": 500,
-        "body": "Even een **groot bedankt aan Rick** van de servicedesk. Mijn laptop gaf er "
+        "body": "Even een **groot bedankt aan Rick** (@rick.degraaf) van de servicedesk. Mijn laptop gaf er "
         "gisteren de brui aan vlak voor een keukentafelgesprek, en binnen een kwartier "
         "had ik een vervangend exemplaar mét al mijn bestanden. Zo fijn!",
         "replies": [

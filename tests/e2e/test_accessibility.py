@@ -3,9 +3,11 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from kring.follows.services import follow_add
 from kring.groups import services as group_services
 from kring.people.models import Department
 from kring.posts import services as post_services
+from kring.topics.models import Topic
 from tests.e2e.browser import LOGIN_PATH, sign_in
 
 pytestmark = pytest.mark.e2e
@@ -27,6 +29,8 @@ PAGES = [
     "profile",
     "notifications",
     "notification settings",
+    "topic page",  # issue 4
+    "following list",  # issue 4
 ]
 
 
@@ -50,6 +54,10 @@ def organisation(person):
     )
     reply = post_services.reply_create(actor=bram, post=post, body="Top, `handig`!")
     post_services.reply_create(actor=anna, post=post, parent=reply, body="Graag gedaan.")
+    post_services.post_create(actor=bram, group=None, body="Over #inkoop met @anna")
+    follow_add(actor=anna, target=bram)
+    follow_add(actor=anna, target=group)
+    follow_add(actor=anna, target=Topic.objects.get(key="inkoop"))
     return {
         "sign-in": LOGIN_PATH,
         "home feed": "/",
@@ -60,6 +68,8 @@ def organisation(person):
         # Bram's reply notified Anna, so the list has an unread item.
         "notifications": "/notifications/",
         "notification settings": "/notifications/preferences/",
+        "topic page": "/topics/inkoop/",
+        "following list": f"/people/{anna.username}/following/",
     }
 
 

@@ -1,0 +1,37 @@
+"""Rules for topics, mentions and follows (issue 4).
+
+A topic is only a name: every signed-in viewer may open any topic page, and what it lists
+comes from `visible_posts`, so a topic used only in groups you cannot read is an empty page.
+"""
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from kring.access.groups import can_read_space
+from kring.access.people import can_view_person
+from kring.access.viewers import is_signed_in, is_site_admin
+
+
+def can_view_topic(viewer: Any, topic: Any) -> bool:
+    return is_signed_in(viewer)
+
+
+def visible_topics(viewer: Any, queryset: QuerySet) -> QuerySet:
+    return queryset if is_signed_in(viewer) else queryset.none()
+
+
+def can_merge_topic(viewer: Any, topic: Any) -> bool:
+    return is_site_admin(viewer)
+
+
+def can_follow(viewer: Any, target: Any) -> bool:
+    """Follow a colleague you can see, a group whose conversations you can read, any topic."""
+    from kring.groups.models import Group
+    from kring.people.models import User
+
+    if isinstance(target, User):
+        return target.pk != getattr(viewer, "pk", None) and can_view_person(viewer, target)
+    if isinstance(target, Group):
+        return can_read_space(viewer, target)
+    return can_view_topic(viewer, target)

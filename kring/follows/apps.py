@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FollowsConfig(AppConfig):
+    name = "kring.follows"
+    label = "follows"

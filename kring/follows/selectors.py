@@ -1,0 +1,60 @@
+"""Reads of follows: what someone follows, for buttons, their list and the "Voor jou" feed."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from kring import access
+from kring.follows.models import Follow
+from kring.follows.services import Target, target_field
+from kring.groups.models import Group
+from kring.people.models import User
+from kring.topics.models import Topic
+
+
+def is_following(viewer: Any, target: Target) -> bool:
+    if not access.is_signed_in(viewer) or target.pk is None:
+        return False
+    return Follow.objects.filter(follower=viewer, **{target_field(target): target}).exists()
+
+
+def followed_ids_of(user: Any) -> tuple[set[int], set[int], set[int]]:
+    """(person ids, group ids, topic ids) that `user` follows, in one query.
+
+    Raw inputs for ranking: a feed still filters what it shows through kring.access.
+    """
+    people, groups, topics = set(), set(), set()
+    if not access.is_signed_in(user):
+        return people, groups, topics
+    rows = Follow.objects.filter(follower_id=user.pk).values_list(
+        "person_id", "group_id", "topic_id"
+    )
+    for person_id, group_id, topic_id in rows:
+        if person_id:
+            people.add(person_id)
+        elif group_id:
+            groups.add(group_id)
+        else:
+            topics.add(topic_id)
+    return people, groups, topics
+
+
+@dataclass(frozen=True)
+class Following:
+    people: list[User]
+    groups: list[Group]
+    topics: list[Topic]
+
+
+def following_of(viewer: Any) -> Following:
+    """What the viewer follows and may still see or read, each kind by name (three queries)."""
+    people_ids, group_ids, topic_ids = followed_ids_of(viewer)
+    people = access.visible(
+        viewer, User.objects.filter(pk__in=people_ids).select_related("department")
+    ).order_by("first_name", "last_name", "username")
+    groups = [
+        g
+        for g in access.visible(viewer, Group.objects.filter(pk__in=group_ids)).order_by("name")
+        if access.can_read_space(viewer, g)
+    ]
+    topics = Topic.objects.filter(pk__in=topic_ids).order_by("key")
+    return Following(people=list(people), groups=groups, topics=list(topics))
