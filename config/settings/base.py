@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "kring.groups",
     "kring.posts",
     "kring.feeds",
+    "kring.conversations",  # issue 4: private conversations
     "kring.api",
     "kring.seed",
     "allauth",
@@ -75,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kring.core.context_processors.kring",
+                "kring.conversations.context_processors.conversations",  # issue 4
             ],
         },
     },

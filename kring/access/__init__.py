@@ -11,6 +11,16 @@ from typing import Any
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
+from kring.access.conversations import (
+    can_add_participant,
+    can_message,
+    can_send_message,
+    can_view_conversation,
+    can_view_message,
+    conversation_audience,
+    visible_conversations,
+    visible_messages,
+)
 from kring.access.groups import (
     can_create_group,
     can_join,
@@ -40,12 +50,14 @@ from kring.access.posts import (
     visible_posts,
 )
 from kring.access.viewers import forget, is_employee, is_signed_in, is_site_admin
+from kring.conversations.models import Conversation, Message
 from kring.groups.models import Group
 from kring.people.models import User
 from kring.posts.models import Post, Reply
 
 __all__ = [
     "audience",
+    "can_add_participant",
     "can_create_group",
     "can_delete_post",
     "can_delete_reply",
@@ -54,6 +66,7 @@ __all__ = [
     "can_edit_reply",
     "can_join",
     "can_leave",
+    "can_message",
     "can_manage",
     "can_moderate_in",
     "can_post_in",
@@ -61,6 +74,7 @@ __all__ = [
     "can_reply",
     "can_reply_in",
     "can_request_to_join",
+    "can_send_message",
     "can_view",
     "forget",
     "get_or_404",
@@ -78,6 +92,8 @@ _VIEW_RULES = {
     Post: (can_view_post, visible_posts),
     Reply: (can_view_reply, lambda viewer, qs: visible_posts(viewer, qs, prefix="post__")),
     User: (can_view_person, visible_people),
+    Conversation: (can_view_conversation, visible_conversations),
+    Message: (can_view_message, visible_messages),
 }
 
 
@@ -103,6 +119,8 @@ _LOOKUPS = {
     Post: lambda: Post.objects.select_related("author", "author__department", "group"),
     Reply: lambda: Reply.objects.select_related("post", "post__group", "author"),
     User: lambda: User.objects.select_related("department"),
+    Conversation: lambda: Conversation.objects.all(),
+    Message: lambda: Message.objects.select_related("conversation"),
 }
 
 
@@ -125,4 +143,8 @@ def audience(obj: Model | None) -> set[int]:
         return group_audience(obj.group)
     if isinstance(obj, Reply):
         return group_audience(obj.post.group)
+    if isinstance(obj, Conversation):
+        return conversation_audience(obj)
+    if isinstance(obj, Message):
+        return conversation_audience(obj.conversation)
     raise TypeError(f"The access policy has no audience for {type(obj).__name__}")

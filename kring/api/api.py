@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Router, Swagger
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
-from kring.api import auth, groups, people, posts
+from kring.api import auth, conversations, groups, people, posts
 from kring.core.errors import ApplicationError
 from kring.core.middleware import is_outage, service_unavailable
 from kring.core.ratelimit import ApiRateThrottle, RateLimited, too_many_message
@@ -114,6 +114,7 @@ api.add_router("/", auth.router)
 api.add_router("/", people.router)
 api.add_router("/", groups.router)
 api.add_router("/", posts.router)
+api.add_router("/", conversations.router)  # issue 4: private conversations
 
 # Unknown addresses under /api/v1/ answer in JSON too, not with the HTML 404 page.
 _fallback = Router()
