@@ -71,6 +71,7 @@ def conversations_for(viewer: Any, *, cursor: str | None = None) -> Page:
         rows, field="last_message_at", cursor=cursor, per_page=CONVERSATIONS_PER_PAGE
     )
     for row in page.items:
+        row.conversation.others = [seat.user for seat in row.conversation.others]
         body = " ".join((row.last_body or "").split())
         row.preview = body if len(body) <= PREVIEW_LENGTH else f"{body[:PREVIEW_LENGTH]}…"
     return page
@@ -103,15 +104,19 @@ def messages_page_for(
 
 
 def message_page_before(message: Message) -> str | None:
-    """The `before` cursor of the conversation page that shows `message` (None: the latest)."""
+    """The `before` cursor of the conversation page that shows `message` (None: the latest).
+
+    Pages are counted from the newest message, as "Earlier messages" walks them, so a
+    permalink opens the same page one would reach by scrolling back.
+    """
     newer = Message.objects.filter(conversation_id=message.conversation_id).filter(
         Q(created_at__gt=message.created_at) | Q(created_at=message.created_at, id__gt=message.pk)
     )
-    if not newer[MESSAGES_PER_PAGE - 1 : MESSAGES_PER_PAGE].exists():
+    skipped = (newer.count() // MESSAGES_PER_PAGE) * MESSAGES_PER_PAGE
+    if not skipped:
         return None
-    # The page that ends with this message starts right after the message just newer.
-    following = newer.order_by("created_at", "id").values("created_at", "id").first()
-    return encode_cursor(following["created_at"], following["id"])
+    edge = newer.order_by("-created_at", "-id").values("created_at", "id")[skipped - 1]
+    return encode_cursor(edge["created_at"], edge["id"])
 
 
 def cursor_is_valid(cursor: str) -> bool:
