@@ -76,6 +76,23 @@ class MessagePage(Schema):
     )
 
 
+class ConversationStarted(Linked):
+    id: int
+    subject: str
+    created_at: datetime
+    participants: list[PersonSummary] = Field(description="Everyone in it, you included.")
+
+    @staticmethod
+    def resolve_participants(obj: Conversation) -> list[Any]:
+        return selectors.participants_of(obj)
+
+
+class ConversationIn(Schema):
+    participants: list[str] = Field(description="Usernames of the colleagues to write to.")
+    body: str = Field(description="The first message: Markdown, at most 10,000 characters.")
+    subject: str = ""
+
+
 class MessageIn(Schema):
     body: str = Field(description="Markdown, at most 10,000 characters.")
 
@@ -117,3 +134,17 @@ def message_send(
     conversation = access.get_or_404(request.auth, Conversation, conversation_id)
     message = services.message_send(actor=request.auth, conversation=conversation, body=data.body)
     return Status(201, message)
+
+
+@router.post(
+    "/conversations",
+    response={201: ConversationStarted, 400: Message, 404: Message},
+    summary="Start a conversation",
+)
+def conversation_start(request, data: ConversationIn) -> Status[Conversation]:
+    """Write to one or more colleagues; a name you may not write to is a 404, like a typo."""
+    people = selectors.people_by_username_for(request.auth, data.participants[:100])
+    conversation = services.conversation_start(
+        actor=request.auth, participants=people, body=data.body, subject=data.subject
+    )
+    return Status(201, conversation)

@@ -124,12 +124,15 @@ def cursor_is_valid(cursor: str) -> bool:
 
 
 def participants_of(conversation: Conversation) -> list[User]:
-    """Everyone in a conversation the viewer may read, by name."""
-    return list(
-        User.objects.filter(conversation_seats__conversation=conversation)
-        .select_related("department")
-        .order_by("first_name", "last_name", "username")
+    """Everyone in a conversation the viewer may read, by name; each with `joined_at`."""
+    seats = Participant.objects.filter(conversation=conversation).select_related(
+        "user", "user__department"
     )
+    people = []
+    for seat in seats:
+        seat.user.joined_at = seat.joined_at
+        people.append(seat.user)
+    return sorted(people, key=lambda p: (p.first_name, p.last_name, p.username))
 
 
 def people_to_message(viewer: Any, *, query: str, exclude: set[int] | None = None) -> list[User]:
