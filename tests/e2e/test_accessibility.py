@@ -3,6 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from kring.conversations import services as conversation_services
 from kring.groups import services as group_services
 from kring.people.models import Department
 from kring.posts import services as post_services
@@ -18,7 +19,17 @@ AXE_OPTIONS = {
         "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
     },
 }
-PAGES = ["sign-in", "home feed", "group page", "post page", "people directory", "profile"]
+PAGES = [
+    "sign-in",
+    "home feed",
+    "group page",
+    "post page",
+    "people directory",
+    "profile",
+    "messages",
+    "new message",
+    "conversation",
+]
 
 
 @pytest.fixture
@@ -41,6 +52,10 @@ def organisation(person):
     )
     reply = post_services.reply_create(actor=bram, post=post, body="Top, `handig`!")
     post_services.reply_create(actor=anna, post=post, parent=reply, body="Graag gedaan.")
+    conversation = conversation_services.conversation_start(
+        actor=bram, participants=[anna], body="Heb je even tijd voor de **planning**?"
+    )
+    conversation_services.message_send(actor=anna, conversation=conversation, body="Ja, om 3 uur.")
     return {
         "sign-in": LOGIN_PATH,
         "home feed": "/",
@@ -48,6 +63,9 @@ def organisation(person):
         "post page": post.get_absolute_url(),
         "people directory": "/people/",
         "profile": anna.get_absolute_url(),
+        "messages": "/messages/",
+        "new message": "/messages/new/?to=bram&q=jan",
+        "conversation": conversation.get_absolute_url(),
     }
 
 
