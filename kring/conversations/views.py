@@ -79,10 +79,12 @@ def _detail_context(
     request: HtmxHttpRequest, conversation: Conversation, *, before: str | None = None
 ) -> dict:
     page = selectors.messages_page_for(request.user, conversation, before=before)
+    people = selectors.participants_of(conversation)
     return {
         "conversation": conversation,
         "page": page,
-        "people": selectors.participants_of(conversation),
+        "people": people,
+        "others": [person for person in people if person.pk != request.user.pk],
         "form": MessageForm(),
         "before": before,
         "chosen": [],
