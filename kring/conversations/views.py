@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kring import access
+from kring.access.conversations import participant_ids
 from kring.conversations import selectors, services
 from kring.conversations.forms import MessageForm, StartForm
 from kring.conversations.models import Conversation, Message
@@ -25,11 +26,22 @@ def _chosen(request: HtmxHttpRequest, data) -> list[User]:
     return list(chosen.exclude(pk=request.user.pk).order_by("first_name", "last_name")[:100])
 
 
+def _already_in(request: HtmxHttpRequest, data) -> set[int]:
+    """Who is in the conversation named by `in` (the add picker), if the viewer is in it too."""
+    try:
+        pk = int(data.get("in", ""))
+        if not 0 < pk < 2**63:
+            return set()
+        conversation = access.get_or_404(request.user, Conversation, pk)
+    except (ValueError, Http404):
+        return set()
+    return participant_ids(conversation)
+
+
 def _picker(request: HtmxHttpRequest, data, chosen: list[User]) -> dict:
     query = data.get("q", "")[:100]
-    results = selectors.people_to_message(
-        request.user, query=query, exclude={person.pk for person in chosen}
-    )
+    exclude = {person.pk for person in chosen} | _already_in(request, data)
+    results = selectors.people_to_message(request.user, query=query, exclude=exclude)
     return {"chosen": chosen, "results": results, "query": query}
 
 

@@ -1,6 +1,5 @@
 """The pages: list, new, conversation, send, add, leave; bad input keeps what was typed."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -167,8 +166,7 @@ def _queries(client, url: str) -> int:
     return len(queries)
 
 
-@pytest.mark.parametrize("count", [5])
-def test_list_page_queries_do_not_grow_with_conversations(world, client_for, make_user, count):
+def test_list_page_queries_do_not_grow_with_conversations(world, client_for, make_user):
     colleagues = [make_user(f"collega{n}") for n in range(3)]
     client = client_for(world.member)
 
@@ -194,3 +192,32 @@ def test_conversation_page_queries_do_not_grow_with_messages(world, client_for):
         services.message_send(actor=world.member, conversation=conversation, body=f"Nr {number}")
     many = _queries(client, conversation.get_absolute_url())
     assert few == many
+
+
+def test_unread_badge_costs_one_query(world, django_assert_num_queries):
+    from kring.conversations.selectors import unread_conversation_count
+
+    _start(world.member, world.outsider)
+    _start(world.admin, world.outsider)
+    with django_assert_num_queries(1):
+        assert unread_conversation_count(world.outsider) == 2
+
+
+def test_add_picker_leaves_out_who_is_in_already(world, client_for):
+    conversation = _start(world.member, world.outsider)
+    client = client_for(world.member)
+    url = f"/messages/people/?q=carla&in={conversation.pk}"
+    assert world.outsider.username not in client.get(url).content.decode()
+    assert world.outsider.username in client.get("/messages/people/?q=carla").content.decode()
+    # someone outside the conversation learns nothing from naming it
+    stranger = client_for(world.admin).get(f"/messages/people/?q=carla&in={conversation.pk}")
+    assert world.outsider.username in stranger.content.decode()
+    damaged = client.get(f"/messages/people/?q=carla&in={2**70}")
+    assert damaged.status_code == 200
+
+
+def test_new_page_drops_a_deactivated_person(world, client_for):
+    world.outsider.is_active = False
+    world.outsider.save()
+    page = client_for(world.member).get(f"/messages/new/?to={world.outsider.username}")
+    assert f'value="{world.outsider.username}"' not in page.content.decode()
