@@ -161,5 +161,15 @@ def people_by_username_for(viewer: Any, usernames: list[str]) -> list[User]:
     return [found[name] for name in names]
 
 
-def conversation_seat(viewer: Any, conversation: Conversation) -> Participant | None:
-    return Participant.objects.filter(conversation=conversation, user_id=viewer.pk).first()
+def conversation_between(viewer: Any, person: User) -> Conversation | None:
+    """The latest conversation of just the viewer and `person`, if there is one (one query)."""
+    if not access.is_signed_in(viewer):
+        return None
+    theirs = Participant.objects.filter(user_id=person.pk).values("conversation_id")
+    return (
+        access.visible(viewer, Conversation.objects.filter(pk__in=theirs))
+        .annotate(size=Count("participants"))
+        .filter(size=2)
+        .order_by("-last_message_at", "-id")
+        .first()
+    )

@@ -70,6 +70,8 @@ def conversation_new(request: HtmxHttpRequest) -> HttpResponse:
     form = StartForm(request.POST or None)
     chosen = _chosen(request, data)
     context = {"form": form, **_picker(request, data, chosen)}
+    if len(chosen) == 1:
+        context["existing"] = selectors.conversation_between(request.user, chosen[0])
     if request.method != "POST" or request.POST.get("search"):
         return render(request, "conversations/new.html", context)
     form.is_valid()

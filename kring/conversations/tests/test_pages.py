@@ -221,3 +221,25 @@ def test_new_page_drops_a_deactivated_person(world, client_for):
     world.outsider.save()
     page = client_for(world.member).get(f"/messages/new/?to={world.outsider.username}")
     assert f'value="{world.outsider.username}"' not in page.content.decode()
+
+
+def test_new_page_offers_the_existing_conversation_with_one_person(world, client_for):
+    conversation = _start(world.member, world.outsider)
+    _start(world.member, world.outsider, world.admin)
+    client = client_for(world.member)
+    page = client.get(f"/messages/new/?to={world.outsider.username}").content.decode()
+    assert f'href="{conversation.get_absolute_url()}"' in page
+    other = client_for(world.admin).get(f"/messages/new/?to={world.outsider.username}")
+    assert f'href="{conversation.get_absolute_url()}"' not in other.content.decode()
+
+
+def test_message_item_renders_alone_for_live_updates(world):
+    from django.template.loader import render_to_string
+
+    conversation = _start(world.member, world.outsider, body="Los *bericht*")
+    message = conversation.messages.get()
+    html = render_to_string(
+        "conversations/partials/message.html", {"message": message, "user": world.outsider}
+    )
+    assert html.startswith(f'<li class="chat-message" id="message-{message.pk}">')
+    assert "Los <em>bericht</em>" in html
