@@ -62,7 +62,11 @@ class ConversationPage(Schema):
 class MessageOut(Linked):
     id: int
     conversation: int = Field(alias="conversation_id")
+    kind: str = Field(
+        description="message; or a note: added (`author` added `person`) or left (`author` left)"
+    )
     author: PersonSummary
+    person: PersonSummary | None = Field(description="Who was added, for kind added.")
     body: str = Field(description="Markdown source")
     body_html: str = Field(description="Sanitised HTML")
     created_at: datetime

@@ -65,6 +65,25 @@ class Participant(models.Model):
 
 
 class Message(models.Model):
+    """A message, or a note in the conversation that someone was added or left.
+
+    Notes tell everyone in it who can read along; they are not counted as unread and do
+    not move the conversation up.
+    """
+
+    class Kind(models.TextChoices):
+        MESSAGE = "message"
+        ADDED = "added"  # `author` added `person`
+        LEFT = "left"  # `author` left
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.MESSAGE)
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     conversation = models.ForeignKey(
         Conversation, on_delete=models.CASCADE, related_name="messages"
     )

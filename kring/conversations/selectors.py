@@ -35,9 +35,9 @@ def unread_conversation_count(viewer: Any) -> int:
 
 def _unread_messages() -> Subquery:
     """Messages of the row's conversation by others since the row's last read (a subquery)."""
-    newer = Message.objects.filter(conversation_id=OuterRef("conversation_id")).exclude(
-        author_id=OuterRef("user_id")
-    )
+    newer = Message.objects.filter(
+        conversation_id=OuterRef("conversation_id"), kind=Message.Kind.MESSAGE
+    ).exclude(author_id=OuterRef("user_id"))
     newer = newer.filter(created_at__gt=OuterRef("read_until"))
     return Subquery(
         newer.order_by().values("conversation_id").annotate(n=Count("id")).values("n")[:1]
@@ -52,9 +52,9 @@ def conversations_for(viewer: Any, *, cursor: str | None = None) -> Page:
     """
     if not access.is_signed_in(viewer):
         return Page(items=[], next_cursor=None)
-    latest = Message.objects.filter(conversation_id=OuterRef("conversation_id")).order_by(
-        "-created_at", "-id"
-    )
+    latest = Message.objects.filter(
+        conversation_id=OuterRef("conversation_id"), kind=Message.Kind.MESSAGE
+    ).order_by("-created_at", "-id")
     others = Participant.objects.exclude(user_id=viewer.pk).select_related("user").order_by("id")
     rows = (
         Participant.objects.filter(user_id=viewer.pk)
@@ -92,7 +92,7 @@ def messages_page_for(
     if not access.can_view(viewer, conversation):
         return MessagePage(messages=[], earlier=None)
     queryset = Message.objects.filter(conversation=conversation).select_related(
-        "author", "author__department"
+        "author", "author__department", "person"
     )
     page = paginate_newest_first(
         queryset, field="created_at", cursor=before, per_page=MESSAGES_PER_PAGE

@@ -147,6 +147,18 @@ def participant_add(
             for person in added
         ]
     )
+    Message.objects.bulk_create(
+        [
+            Message(
+                conversation=conversation,
+                author=actor,
+                kind=Message.Kind.ADDED,
+                person=person,
+                created_at=now,
+            )
+            for person in added
+        ]
+    )
     forget_participants(conversation)
     return added
 
@@ -160,6 +172,8 @@ def conversation_leave(*, actor: User, conversation: Conversation) -> None:
     forget_participants(conversation)
     if not Participant.objects.filter(conversation=conversation).exists():
         conversation.delete()
+        return
+    Message.objects.create(conversation=conversation, author=actor, kind=Message.Kind.LEFT)
 
 
 def conversation_mark_read(*, actor: User, conversation: Conversation) -> None:

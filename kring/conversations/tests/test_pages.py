@@ -243,3 +243,14 @@ def test_message_item_renders_alone_for_live_updates(world):
     )
     assert html.startswith(f'<li class="chat-message" id="message-{message.pk}">')
     assert "Los <em>bericht</em>" in html
+
+
+def test_conversation_page_shows_who_was_added_and_who_left(world, client_for):
+    conversation = _start(world.member, world.outsider, world.guest)
+    services.participant_add(actor=world.member, conversation=conversation, people=[world.admin])
+    services.conversation_leave(actor=world.guest, conversation=conversation)
+    page = client_for(world.outsider).get(conversation.get_absolute_url()).content.decode()
+    assert "Bram Jansen heeft Anna de Vries toegevoegd" in page
+    assert "Gijs Extern heeft het gesprek verlaten." in page
+    listed = client_for(world.outsider).get("/messages/").content.decode()
+    assert "Eerste bericht" in listed

@@ -96,7 +96,7 @@ def test_participant_add_passes_and_shows_the_history(world):
     conversation = _start(world.member, world.outsider)
     services.participant_add(actor=world.outsider, conversation=conversation, people=[world.admin])
     assert access.can_view(world.admin, conversation)
-    assert access.can_view(world.admin, conversation.messages.get())
+    assert access.can_view(world.admin, conversation.messages.get(kind="message"))
     assert unread_conversation_count(world.admin) == 1
 
 
@@ -121,7 +121,7 @@ def test_conversation_leave_takes_away_access_and_the_last_deletes_it(world):
     conversation = _start(world.member, world.outsider)
     services.conversation_leave(actor=world.outsider, conversation=conversation)
     assert not access.can_view(world.outsider, Conversation.objects.get(pk=conversation.pk))
-    assert services.message_recipients(conversation.messages.get()) == set()
+    assert services.message_recipients(conversation.messages.get(kind="message")) == set()
     services.conversation_leave(actor=world.member, conversation=conversation)
     assert not Conversation.objects.exists()
     assert not Message.objects.exists()
@@ -133,3 +133,16 @@ def test_audience_is_the_active_participants(world):
     world.admin.is_active = False
     world.admin.save()
     assert access.audience(conversation) == {world.member.pk, world.outsider.pk}
+
+
+def test_participant_add_and_leave_leave_a_note_that_is_not_unread(world):
+    conversation = _start(world.member, world.outsider, world.guest)
+    services.conversation_mark_read(actor=world.outsider, conversation=conversation)
+    services.participant_add(actor=world.member, conversation=conversation, people=[world.admin])
+    services.conversation_leave(actor=world.guest, conversation=conversation)
+    notes = list(conversation.messages.exclude(kind=Message.Kind.MESSAGE).order_by("id"))
+    assert [(n.kind, n.author_id, n.person_id) for n in notes] == [
+        (Message.Kind.ADDED, world.member.pk, world.admin.pk),
+        (Message.Kind.LEFT, world.guest.pk, None),
+    ]
+    assert unread_conversation_count(world.outsider) == 0
