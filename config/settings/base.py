@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "kring.notifications",
     "kring.topics",  # issue 4: topics and mentions
     "kring.follows",  # issue 4: follows
+    "kring.conversations",  # issue 4: private conversations
     "kring.api",
     "kring.seed",
     "allauth",
@@ -78,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kring.core.context_processors.kring",
+                "kring.conversations.context_processors.conversations",  # issue 4
             ],
         },
     },

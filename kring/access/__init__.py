@@ -12,6 +12,16 @@ from typing import Any
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
+from kring.access.conversations import (
+    can_add_participant,
+    can_message,
+    can_send_message,
+    can_view_conversation,
+    can_view_message,
+    conversation_audience,
+    visible_conversations,
+    visible_messages,
+)
 from kring.access.groups import (
     can_create_group,
     can_join,
@@ -43,6 +53,7 @@ from kring.access.posts import (
 )
 from kring.access.topics import can_follow, can_merge_topic, can_view_topic, visible_topics
 from kring.access.viewers import forget, is_employee, is_signed_in, is_site_admin
+from kring.conversations.models import Conversation, Message
 from kring.groups.models import Group
 from kring.notifications.models import Notification
 from kring.people.models import User
@@ -51,6 +62,7 @@ from kring.topics.models import Topic
 
 __all__ = [
     "audience",
+    "can_add_participant",
     "can_create_group",
     "can_delete_post",
     "can_delete_reply",
@@ -61,6 +73,7 @@ __all__ = [
     "can_merge_topic",
     "can_join",
     "can_leave",
+    "can_message",
     "can_manage",
     "can_moderate_in",
     "can_post_in",
@@ -68,6 +81,7 @@ __all__ = [
     "can_reply",
     "can_reply_in",
     "can_request_to_join",
+    "can_send_message",
     "can_view",
     "forget",
     "get_or_404",
@@ -87,6 +101,8 @@ _VIEW_RULES = {
     User: (can_view_person, visible_people),
     Notification: (can_view_notification, visible_notifications),
     Topic: (can_view_topic, visible_topics),
+    Conversation: (can_view_conversation, visible_conversations),
+    Message: (can_view_message, visible_messages),
 }
 
 
@@ -114,6 +130,8 @@ _LOOKUPS = {
     User: lambda: User.objects.select_related("department"),
     Notification: lambda: Notification.objects.select_related("post", "post__group", "group"),
     Topic: lambda: Topic.objects.all(),
+    Conversation: lambda: Conversation.objects.all(),
+    Message: lambda: Message.objects.select_related("conversation"),
 }
 
 
@@ -142,4 +160,8 @@ def audience(obj: Model | None, *, among: Iterable[int] | None = None) -> set[in
     if isinstance(obj, Notification):
         target = obj.post if obj.post_id else obj.group
         return {obj.recipient_id} & audience(target) if target is not None else set()
+    if isinstance(obj, Conversation):
+        return conversation_audience(obj)
+    if isinstance(obj, Message):
+        return conversation_audience(obj.conversation)
     raise TypeError(f"The access policy has no audience for {type(obj).__name__}")

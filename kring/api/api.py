@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Router, Swagger
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
-from kring.api import auth, groups, people, posts
+from kring.api import auth, conversations, groups, people, posts
 from kring.core.errors import ApplicationError
 from kring.core.middleware import is_outage, service_unavailable
 from kring.core.ratelimit import ApiRateThrottle, RateLimited, too_many_message
@@ -120,6 +120,7 @@ api.add_router("/", posts.router)
 api.add_router("/", notifications_api.router)
 api.add_router("/", topics_api.router)  # issue 4
 api.add_router("/", follows_api.router)  # issue 4
+api.add_router("/", conversations.router)  # issue 4: private conversations
 
 # Unknown addresses under /api/v1/ answer in JSON too, not with the HTML 404 page.
 _fallback = Router()

@@ -2312,6 +2312,50 @@ POSTS = [
 ]
 
 
+# Private conversations (issue 4): messages oldest first; the first author starts it.
+# Sanne (the first demo login) has one she has read and one with news for her.
+CONVERSATIONS = [
+    {
+        "subject": "",
+        "people": ["mohamed.elamrani", "sanne.devries"],
+        "read_by": ["mohamed.elamrani"],
+        "messages": [
+            (
+                "mohamed.elamrani",
+                30,
+                "Hoi Sanne, mag ik volgende week vrijdag vrij nemen? "
+                "Mijn dochter heeft haar diploma-uitreiking.",
+            ),
+            (
+                "sanne.devries",
+                29,
+                "Natuurlijk, gefeliciteerd alvast! Zet je het wel even in het rooster?",
+            ),
+            ("mohamed.elamrani", 3, "Staat erin. Kevin neemt mijn balie-uren over."),
+        ],
+    },
+    {
+        "subject": "Evaluatie nieuwe afsprakenmodule",
+        "people": ["ingrid.bakker", "sanne.devries", "kevin.jansen"],
+        "read_by": ["ingrid.bakker", "sanne.devries", "kevin.jansen"],
+        "messages": [
+            (
+                "ingrid.bakker",
+                72,
+                "Zullen we de evaluatie van de afsprakenmodule eerst met z'n "
+                "drieën doornemen, voordat het naar het MT gaat?",
+            ),
+            (
+                "kevin.jansen",
+                70,
+                "Goed plan. Ik heb de cijfers van de eerste maand: **83%** van "
+                "de afspraken werd online gemaakt.",
+            ),
+            ("sanne.devries", 49, "Mooi! Donderdag om 10 uur in de kleine vergaderzaal?"),
+        ],
+    },
+]
+
 # ---------------------------------------------------------------------------
 # Self-check: python3 kring/seed/demo_data.py
 # ---------------------------------------------------------------------------

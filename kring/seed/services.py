@@ -9,6 +9,8 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from kring.conversations.models import Conversation, Message, Participant
+from kring.conversations.services import conversation_start, message_send
 from kring.groups.models import Group, Membership
 from kring.groups.services import group_create, membership_add
 from kring.people.models import Department, User
@@ -193,3 +195,31 @@ def demo_load(*, progress: Progress | None = None) -> None:
             latest = max(latest, answered)
             step()
         Post.objects.filter(pk=post.pk).update(created_at=created, last_activity_at=latest)
+
+    _demo_conversations(people, now)
+
+
+def _demo_conversations(people: dict[str, User], now: datetime) -> None:
+    """A few private conversations, with their times and who has read them."""
+    for item in demo_data.CONVERSATIONS:
+        (starter, hours, body), *rest = item["messages"]
+        others = [people[u] for u in item["people"] if u != starter]
+        conversation = conversation_start(
+            actor=people[starter], participants=others, body=body, subject=item["subject"]
+        )
+        times = [now - timedelta(hours=hours)]
+        for author, hours, body in rest:
+            message_send(actor=people[author], conversation=conversation, body=body)
+            times.append(now - timedelta(hours=hours))
+        for message, moment in zip(conversation.messages.order_by("id"), times, strict=True):
+            Message.objects.filter(pk=message.pk).update(created_at=moment)
+        Conversation.objects.filter(pk=conversation.pk).update(
+            created_at=times[0], last_message_at=times[-1]
+        )
+        seats = Participant.objects.filter(conversation=conversation)
+        seats.update(joined_at=times[0], last_message_at=times[-1], last_read_at=None)
+        for username in item["people"]:
+            # Read up to the end, or up to one's own last message.
+            own = [t for (a, _, _), t in zip(item["messages"], times, strict=True) if a == username]
+            read = times[-1] if username in item["read_by"] else (own[-1] if own else None)
+            seats.filter(user__username=username).update(last_read_at=read)

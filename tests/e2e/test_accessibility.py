@@ -4,6 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from kring.follows.services import follow_add
+from kring.conversations import services as conversation_services
 from kring.groups import services as group_services
 from kring.people.models import Department
 from kring.posts import services as post_services
@@ -31,6 +32,9 @@ PAGES = [
     "notification settings",
     "topic page",  # issue 4
     "following list",  # issue 4
+    "messages",
+    "new message",
+    "conversation",
 ]
 
 
@@ -58,6 +62,10 @@ def organisation(person):
     follow_add(actor=anna, target=bram)
     follow_add(actor=anna, target=group)
     follow_add(actor=anna, target=Topic.objects.get(key="inkoop"))
+    conversation = conversation_services.conversation_start(
+        actor=bram, participants=[anna], body="Heb je even tijd voor de **planning**?"
+    )
+    conversation_services.message_send(actor=anna, conversation=conversation, body="Ja, om 3 uur.")
     return {
         "sign-in": LOGIN_PATH,
         "home feed": "/",
@@ -70,6 +78,9 @@ def organisation(person):
         "notification settings": "/notifications/preferences/",
         "topic page": "/topics/inkoop/",
         "following list": f"/people/{anna.username}/following/",
+        "messages": "/messages/",
+        "new message": "/messages/new/?to=bram&q=jan",
+        "conversation": conversation.get_absolute_url(),
     }
 
 
