@@ -39,6 +39,7 @@ from kring.access.posts import (
     can_view_reply,
     visible_posts,
 )
+from kring.access.reactions import can_react  # issue 4: reactions
 from kring.access.viewers import forget, is_employee, is_signed_in, is_site_admin
 from kring.groups.models import Group
 from kring.people.models import User
@@ -57,6 +58,7 @@ __all__ = [
     "can_manage",
     "can_moderate_in",
     "can_post_in",
+    "can_react",
     "can_read_space",
     "can_reply",
     "can_reply_in",

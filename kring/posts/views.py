@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -114,7 +115,9 @@ def _thread_context(
     """One page of the thread with the reply form (answering `reply_to`, if given)."""
     may_reply = access.can_reply(request.user, post)
     page = thread_page_for(request.user, post, after=after)
-    html = replies_html(request.user, post, page.replies, may_reply=may_reply)
+    html = replies_html(
+        request.user, post, page.replies, may_reply=may_reply, csrf_token=get_token(request)
+    )
     cancel_url = None
     if reply_to is not None:
         cancel_url = _thread_url(post.pk, after=after, reply_id=reply_to.pk)
@@ -208,6 +211,7 @@ def reply_create(request: HtmxHttpRequest, pk: int):
         [reply],
         may_reply=access.can_reply(request.user, post),
         new_reply_after=reply_before(reply),
+        csrf_token=get_token(request),
     )
     return render(request, "posts/partials/reply_sent.html", {"post": post, "reply_html": html[0]})
 
