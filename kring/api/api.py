@@ -15,6 +15,7 @@ from kring.api import auth, groups, people, posts
 from kring.core.errors import ApplicationError
 from kring.core.middleware import is_outage, service_unavailable
 from kring.core.ratelimit import ApiRateThrottle, RateLimited, too_many_message
+from kring.reactions import api as reactions_api
 
 logger = logging.getLogger("django.request")
 
@@ -114,6 +115,7 @@ api.add_router("/", auth.router)
 api.add_router("/", people.router)
 api.add_router("/", groups.router)
 api.add_router("/", posts.router)
+api.add_router("/", reactions_api.router)  # issue 4: reactions
 
 # Unknown addresses under /api/v1/ answer in JSON too, not with the HTML 404 page.
 _fallback = Router()

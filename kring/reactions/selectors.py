@@ -27,6 +27,26 @@ def counts_of(target: Post | Reply) -> tuple[int, ...]:
     return tuple(getattr(target, count_field(kind)) for kind in KINDS)
 
 
+def counts_by_kind(target: Post | Reply) -> dict[str, int]:
+    return dict(zip(KINDS, counts_of(target), strict=True))
+
+
+def my_reactions_attach(viewer: Any, targets: Iterable[Post | Reply]) -> None:
+    """Set `my_reactions` (sorted kinds) on each target, for a list in the API: one query."""
+    targets = list(targets)
+    mine = my_reaction_kinds(viewer, targets)
+    for target in targets:
+        target.my_reactions = sorted(mine.get(target.pk, ()))
+
+
+def my_reactions_of(viewer: Any, target: Post | Reply) -> list[str]:
+    """The kinds the viewer gave on one target (attached by my_reactions_attach, or read)."""
+    attached = getattr(target, "my_reactions", None)
+    if attached is not None:
+        return attached
+    return sorted(my_reaction_kinds(viewer, [target]).get(target.pk, ()))
+
+
 def my_reaction_kinds(viewer: Any, targets: Iterable[Post | Reply]) -> dict[int, frozenset[str]]:
     """The kinds the viewer gave on each of `targets` (all posts or all replies), by id.
 

@@ -134,8 +134,11 @@ def praise_people(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "reactions/partials/praise_people.html", context)
 
 
-def praise_picker_context(viewer, data) -> dict:
-    """What the picker shows for the submitted `praised` ids and search `q` (visible people only)."""
+def praise_picker_context(viewer, data, *, error: str = "") -> dict:
+    """What the picker shows for the submitted `praised` ids and search `praise_q`.
+
+    Only people the viewer may see; `error` is a praise error to show in the picker.
+    """
     chosen_ids = []
     for value in data.getlist("praised")[:PRAISE_MAX_PEOPLE]:
         if value.isdigit() and len(value) < 19:
@@ -147,4 +150,12 @@ def praise_picker_context(viewer, data) -> dict:
     if query:
         found = people_directory_for(viewer, query=query).exclude(pk__in=[*chosen_ids, viewer.pk])
         matches = list(found[:PICKER_MATCHES])
-    return {"chosen": chosen, "matches": matches, "praise_q": query}
+    reason = (data.get("praise_reason") or "")[:500]
+    return {
+        "chosen": chosen,
+        "matches": matches,
+        "praise_q": query,
+        "reason": reason,
+        "error": error,
+        "open": bool(chosen_ids or query or reason or error),
+    }
