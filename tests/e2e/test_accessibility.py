@@ -6,6 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 from kring.groups import services as group_services
 from kring.people.models import Department
 from kring.posts import services as post_services
+from kring.reactions import services as reaction_services
 from tests.e2e.browser import LOGIN_PATH, sign_in
 
 pytestmark = pytest.mark.e2e
@@ -18,7 +19,16 @@ AXE_OPTIONS = {
         "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
     },
 }
-PAGES = ["sign-in", "home feed", "group page", "post page", "people directory", "profile"]
+PAGES = [
+    "sign-in",
+    "home feed",
+    "group page",
+    "post page",
+    "people directory",
+    "profile",
+    "who reacted",  # issue 4: reactions and praise
+    "profile with praise",
+]
 
 
 @pytest.fixture
@@ -41,6 +51,12 @@ def organisation(person):
     )
     reply = post_services.reply_create(actor=bram, post=post, body="Top, `handig`!")
     post_services.reply_create(actor=anna, post=post, parent=reply, body="Graag gedaan.")
+    # Reactions and a praise post, so the feed, thread and profile show them (issue 4).
+    reaction_services.reaction_toggle(actor=bram, target=post, kind="thanks")
+    reaction_services.reaction_toggle(actor=anna, target=reply, kind="like")
+    reaction_services.praise_create(
+        actor=anna, group=group, body="Dank!", praised_ids=[bram.pk], reason="de nieuwe balie"
+    )
     return {
         "sign-in": LOGIN_PATH,
         "home feed": "/",
@@ -48,6 +64,8 @@ def organisation(person):
         "post page": post.get_absolute_url(),
         "people directory": "/people/",
         "profile": anna.get_absolute_url(),
+        "who reacted": f"/posts/{post.pk}/reactions/",
+        "profile with praise": bram.get_absolute_url(),
     }
 
 
