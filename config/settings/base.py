@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "kring.people",
     "kring.groups",
     "kring.posts",
+    "kring.reactions",  # issue 4: reactions and praise
     "kring.feeds",
     "kring.notifications",
     "kring.topics",  # issue 4: topics and mentions

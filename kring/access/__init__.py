@@ -52,6 +52,7 @@ from kring.access.posts import (
     visible_posts,
 )
 from kring.access.topics import can_follow, can_merge_topic, can_view_topic, visible_topics
+from kring.access.reactions import can_react  # issue 4: reactions
 from kring.access.viewers import forget, is_employee, is_signed_in, is_site_admin
 from kring.conversations.models import Conversation, Message
 from kring.groups.models import Group
@@ -77,6 +78,7 @@ __all__ = [
     "can_manage",
     "can_moderate_in",
     "can_post_in",
+    "can_react",
     "can_read_space",
     "can_reply",
     "can_reply_in",

@@ -18,6 +18,7 @@ from kring.core.ratelimit import ApiRateThrottle, RateLimited, too_many_message
 from kring.notifications import api as notifications_api
 from kring.follows import api as follows_api  # issue 4
 from kring.topics import api as topics_api  # issue 4
+from kring.reactions import api as reactions_api
 
 logger = logging.getLogger("django.request")
 
@@ -121,6 +122,7 @@ api.add_router("/", notifications_api.router)
 api.add_router("/", topics_api.router)  # issue 4
 api.add_router("/", follows_api.router)  # issue 4
 api.add_router("/", conversations.router)  # issue 4: private conversations
+api.add_router("/", reactions_api.router)  # issue 4: reactions
 
 # Unknown addresses under /api/v1/ answer in JSON too, not with the HTML 404 page.
 _fallback = Router()

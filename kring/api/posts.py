@@ -26,6 +26,7 @@ from kring.people.models import User
 from kring.posts import services
 from kring.posts.models import Post, Reply
 from kring.posts.selectors import replies_in_reading_order
+from kring.reactions.selectors import my_reactions_attach
 
 router = Router(tags=["posts"])
 
@@ -62,12 +63,15 @@ def post_list(
     if group is not None:
         if feed:
             raise ValidationFailed(_("Ask for a feed or for a group, not both."), field="feed")
-        return feed_group_for(viewer, _space_or_404(viewer, group), cursor=cursor)
-    if feed in (None, "", "home"):
-        return feed_home_for(viewer, cursor=cursor)
-    if feed == "company":
-        return feed_company_for(viewer, cursor=cursor)
-    raise ValidationFailed(_("Choose feed=home or feed=company."), field="feed")
+        page = feed_group_for(viewer, _space_or_404(viewer, group), cursor=cursor)
+    elif feed in (None, "", "home"):
+        page = feed_home_for(viewer, cursor=cursor)
+    elif feed == "company":
+        page = feed_company_for(viewer, cursor=cursor)
+    else:
+        raise ValidationFailed(_("Choose feed=home or feed=company."), field="feed")
+    my_reactions_attach(viewer, page.items)  # issue 4: one query for the whole page
+    return page
 
 
 @router.post("/posts", response={201: PostOut, **ERRORS}, summary="Write a post")
@@ -114,7 +118,9 @@ def reply_list(request: HttpRequest, post_id: PostId) -> dict[str, list[Reply]]:
     reply that still has answers stays as a placeholder with `deleted: true`.
     """
     post = access.get_or_404(request.auth, Post, post_id)
-    return {"items": replies_in_reading_order(request.auth, post)}
+    replies = replies_in_reading_order(request.auth, post)
+    my_reactions_attach(request.auth, replies)  # issue 4: one query for the whole list
+    return {"items": replies}
 
 
 @router.post("/posts/{post_id}/replies", response={201: ReplyOut, **ERRORS}, summary="Reply")

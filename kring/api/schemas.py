@@ -7,6 +7,7 @@ from ninja import Field, Schema
 
 from kring import access
 from kring.groups.models import Group, Membership
+from kring.reactions.selectors import counts_by_kind, my_reactions_of
 
 # Ids beyond a 64-bit integer can never exist; refusing them early keeps the database
 # from raising an overflow error (a 500) on SQLite and PostgreSQL alike.
@@ -138,6 +139,23 @@ class JoinOut(Schema):
     group: GroupOut
 
 
+class ReactionCounts(Schema):
+    """How many people gave each reaction (issue 4)."""
+
+    like: int
+    thanks: int
+    insightful: int
+    celebrate: int
+
+
+def _reaction_counts(obj: Any) -> dict[str, int]:
+    return counts_by_kind(obj)
+
+
+def _my_reactions(obj: Any, context: dict[str, Any]) -> list[str]:
+    return my_reactions_of(context["request"].auth, obj)
+
+
 class PostOut(Linked):
     id: int
     group: GroupSummary | None = Field(description="null: the company-wide space")
@@ -148,6 +166,16 @@ class PostOut(Linked):
     edited_at: datetime | None
     last_activity_at: datetime
     reply_count: int
+    reactions: ReactionCounts
+    my_reactions: list[str] = Field(description="The kinds of reaction you gave")
+
+    @staticmethod
+    def resolve_reactions(obj: Any) -> dict[str, int]:
+        return _reaction_counts(obj)
+
+    @staticmethod
+    def resolve_my_reactions(obj: Any, context: dict[str, Any]) -> list[str]:
+        return _my_reactions(obj, context)
 
 
 class PostPage(Schema):
@@ -175,10 +203,20 @@ class ReplyOut(Linked):
     body_html: str
     created_at: datetime
     edited_at: datetime | None
+    reactions: ReactionCounts
+    my_reactions: list[str] = Field(description="The kinds of reaction you gave")
 
     @staticmethod
     def resolve_author(obj: Any) -> Any:
         return None if obj.deleted_at else obj.author
+
+    @staticmethod
+    def resolve_reactions(obj: Any) -> dict[str, int]:
+        return _reaction_counts(obj)
+
+    @staticmethod
+    def resolve_my_reactions(obj: Any, context: dict[str, Any]) -> list[str]:
+        return _my_reactions(obj, context)
 
     @staticmethod
     def resolve_deleted(obj: Any) -> bool:

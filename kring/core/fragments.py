@@ -19,6 +19,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 
 from django.core.cache import caches
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
@@ -59,3 +60,18 @@ def render_fragments[T](
     if fresh:
         cache.set_many(fresh)
     return [mark_safe(found[k] if k in found else fresh[k]) for k in keys]  # noqa: S308 (rendered by our templates)
+
+
+# A form inside a cached fragment cannot carry the reader's CSRF token (the fragment is
+# shared between readers): it writes CSRF_SLOT instead, and whoever puts the fragment on a
+# page replaces it with `csrf_fill`. (issue 4: reaction bars are such forms.)
+CSRF_SLOT = mark_safe("<!--kring:csrf-->")  # noqa: S308 (a constant)
+
+
+def csrf_fill(fragments: list[SafeString], token: str) -> list[SafeString]:
+    """The fragments with CSRF_SLOT replaced by a hidden field carrying `token`."""
+    field = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(token)}">'
+    return [
+        mark_safe(html.replace(CSRF_SLOT, field)) if CSRF_SLOT in html else html  # noqa: S308
+        for html in fragments
+    ]

@@ -34,6 +34,12 @@ _PATHS = {
     # Added for notifications (issue 4): the top bar's bell and the settings gear.
     "bell": '<path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4z"/><path d="M10 21h4"/>',
     "settings": '<circle cx="12" cy="12" r="3"/><path d="M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1"/>',
+    # Reactions and praise (issue 4)
+    "thumbs-up": '<path d="M7 10v10H4V10z"/><path d="M7 10l4-6.5a1.8 1.8 0 0 1 3.2 1.5L13 9.5h5.5a2 2 0 0 1 2 2.4l-1.4 6.4A2.2 2.2 0 0 1 17 20H7"/>',
+    "thanks": '<path d="M12 20s-7.5-4.6-7.5-10.2A4.2 4.2 0 0 1 12 7.2a4.2 4.2 0 0 1 7.5 2.6C19.5 15.4 12 20 12 20z"/>',
+    "lightbulb": '<path d="M9.5 18h5"/><path d="M10.5 21h3"/><path d="M12 3a6 6 0 0 0-3.6 10.8c.7.5 1.1 1.3 1.1 2.2h5c0-.9.4-1.7 1.1-2.2A6 6 0 0 0 12 3z"/>',
+    "celebrate": '<path d="M4 20 8.5 8l7.5 7.5z"/><path d="M10.5 13.5 8 16"/><path d="M14 3.5v2.5"/><path d="M20.5 10H18"/><path d="M17.5 6.5 19.5 4.5"/><path d="M12.5 9.5c.5-1.8 2.2-2.8 4-2.5"/>',
+    "award": '<circle cx="12" cy="9" r="5.5"/><path d="m8.6 13.4-1.6 7.6 5-2.8 5 2.8-1.6-7.6"/>',
 }
 
 ICONS: dict[str, SafeString] = {

@@ -26,6 +26,7 @@ from kring.people.forms import (
     ProfileForm,
 )
 from kring.people.models import User
+from kring.reactions.selectors import praise_posts_of_for
 
 PEOPLE_PER_PAGE = 24
 PHOTO_CACHE = "private, max-age=300"
@@ -79,6 +80,7 @@ def person_detail(request: HtmxHttpRequest, username: str) -> HttpResponse:
             "expertise": list(person.expertise.all()),
             "groups": selectors.groups_of_person_for(request.user, person),
             "posts": selectors.recent_posts_of_for(request.user, person),
+            "praise_posts": praise_posts_of_for(request.user, person),  # issue 4: praise
             "may_edit": access.can_edit_profile(request.user, person),
         },
     )

@@ -29,6 +29,12 @@ class Post(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
     last_activity_at = models.DateTimeField(default=timezone.now)
     reply_count = models.PositiveIntegerField(default=0)
+    # How many people reacted, per kind (kring.reactions keeps them right): a feed page
+    # shows the counts without a query per card.
+    like_count = models.PositiveIntegerField(default=0)
+    thanks_count = models.PositiveIntegerField(default=0)
+    insightful_count = models.PositiveIntegerField(default=0)
+    celebrate_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         indexes = [
@@ -59,6 +65,10 @@ class Reply(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
     path = models.CharField(max_length=PATH_MAX_LENGTH, editable=False)
+    like_count = models.PositiveIntegerField(default=0)
+    thanks_count = models.PositiveIntegerField(default=0)
+    insightful_count = models.PositiveIntegerField(default=0)
+    celebrate_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -6,9 +6,10 @@ from django.template.loader import get_template
 from django.utils.safestring import SafeString
 
 from kring import access
-from kring.core.fragments import fragment_key, render_fragments
+from kring.core.fragments import CSRF_SLOT, csrf_fill, fragment_key, render_fragments
 from kring.people.models import display_name
 from kring.posts.models import Post, Reply
+from kring.reactions.selectors import ReactionBar, reaction_bars
 
 REPLY_TEMPLATE = "posts/partials/reply.html"
 INDENT_LEVELS = 6  # kring.css indents up to this level; deeper replies line up with it
@@ -27,8 +28,11 @@ def _answers(reply: Reply) -> tuple[bool, str]:
     )
 
 
-def _key(reply: Reply, rights: tuple[bool, bool, bool], *, new_after: str | None) -> str:
-    """Every input of reply.html: the reply, its author, whom it answers, the reader's rights."""
+def _key(
+    reply: Reply, rights: tuple[bool, bool, bool], bar: ReactionBar, *, new_after: str | None
+) -> str:
+    """Every input of reply.html: the reply, its author, whom it answers, the reader's rights
+    and the reaction bar (counts and the reader's own reactions)."""
     return fragment_key(
         "reply",
         reply.pk,
@@ -41,6 +45,7 @@ def _key(reply: Reply, rights: tuple[bool, bool, bool], *, new_after: str | None
         *reply.author.fragment_parts(),
         *_answers(reply),
         *rights,
+        *bar.key_parts,
         "" if new_after is None else f"new:{new_after}",
     )
 
@@ -52,13 +57,15 @@ def replies_html(
     *,
     may_reply: bool,
     new_reply_after: str | None = None,
+    csrf_token: str = "",
 ) -> list[SafeString]:
     """The `<li>` of each reply (already checked as visible to `viewer`), in their order.
 
     Each reply needs its post, author (with department) and its parent's columns loaded, as
     selectors.thread_page_for gives them. `may_reply` is access.can_reply for the post.
     `new_reply_after` marks the list as one reply just written, with the path of the
-    reply before it, so thread.js can put it in its place.
+    reply before it, so thread.js can put it in its place. `csrf_token` goes into the
+    forms of the reaction bars.
     """
     template = get_template(REPLY_TEMPLATE)
     rights = {
@@ -69,6 +76,7 @@ def replies_html(
         )
         for reply in replies
     }
+    bars = reaction_bars(viewer, replies)
 
     def render(reply: Reply) -> str:
         may_answer, may_edit, may_delete = rights[reply.pk]
@@ -84,11 +92,14 @@ def replies_html(
                 "may_edit": may_edit,
                 "may_delete": may_delete,
                 "new_after": new_reply_after,
+                "bar": bars[reply.pk],
+                "csrf_slot": CSRF_SLOT,
             }
         )
 
-    return render_fragments(
+    fragments = render_fragments(
         replies,
-        key=lambda reply: _key(reply, rights[reply.pk], new_after=new_reply_after),
+        key=lambda reply: _key(reply, rights[reply.pk], bars[reply.pk], new_after=new_reply_after),
         render=render,
     )
+    return csrf_fill(fragments, csrf_token)

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -24,6 +25,8 @@ from kring.posts.selectors import (
     thread_page_for,
 )
 from kring.topics.services import body_prepare  # issue 4: preview shows tags as links
+from kring.reactions.services import praise_create
+from kring.reactions.views import praise_picker_context
 
 
 def _safe_next(request, candidate: str | None, fallback: str) -> str:
@@ -48,6 +51,31 @@ def _form_error(form, error: ApplicationError) -> None:
     form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
+def _composer_again(
+    request: HtmxHttpRequest,
+    form: PostForm,
+    fixed: str | None,
+    *,
+    praise_error: str = "",
+    status: int = 200,
+):
+    """The composer with what was typed, its errors and the praise picker's state."""
+    context = {
+        "form": form,
+        "composer_groups": groups_postable_for(request.user),
+        "composer_company": access.can_post_in(request.user, None),
+        "composer_fixed": fixed,
+        "praise_picker": praise_picker_context(request.user, request.POST, error=praise_error),
+    }
+    template = "posts/partials/composer.html" if request.htmx else "posts/post_new.html"
+    return render(request, template, context, status=status)
+
+
+def _wants_praise(data) -> bool:
+    """Whether the composer was sent with the "Give a compliment" part filled in."""
+    return bool(data.getlist("praised") or (data.get("praise_reason") or "").strip())
+
+
 @login_required
 @require_POST
 def post_create(request: HtmxHttpRequest):
@@ -55,19 +83,28 @@ def post_create(request: HtmxHttpRequest):
     form.is_valid()
     data = form.cleaned_data
     fixed = request.POST.get("fixed") or None
+    if request.POST.get("praise_search"):
+        # The praise picker's Search (or Enter in its fields): the composer again, with matches.
+        return _composer_again(request, form, fixed)
     try:
         group = _group_from_field(request.user, data.get("group", ""))
-        post = services.post_create(actor=request.user, group=group, body=data.get("body", ""))
+        if _wants_praise(request.POST):  # issue 4: praise
+            post = praise_create(
+                actor=request.user,
+                group=group,
+                body=data.get("body", ""),
+                praised_ids=request.POST.getlist("praised"),
+                reason=request.POST.get("praise_reason", ""),
+            )
+        else:
+            post = services.post_create(actor=request.user, group=group, body=data.get("body", ""))
     except ApplicationError as error:
+        if error.field in ("praised", "reason"):
+            return _composer_again(
+                request, form, fixed, praise_error=str(error.message), status=error.status
+            )
         _form_error(form, error)
-        context = {
-            "form": form,
-            "composer_groups": groups_postable_for(request.user),
-            "composer_company": access.can_post_in(request.user, None),
-            "composer_fixed": fixed,
-        }
-        template = "posts/partials/composer.html" if request.htmx else "posts/post_new.html"
-        return render(request, template, context, status=error.status)
+        return _composer_again(request, form, fixed, status=error.status)
     if request.htmx:
         return render(
             request,
@@ -118,7 +155,9 @@ def _thread_context(
     """One page of the thread with the reply form (answering `reply_to`, if given)."""
     may_reply = access.can_reply(request.user, post)
     page = thread_page_for(request.user, post, after=after)
-    html = replies_html(request.user, post, page.replies, may_reply=may_reply)
+    html = replies_html(
+        request.user, post, page.replies, may_reply=may_reply, csrf_token=get_token(request)
+    )
     cancel_url = None
     if reply_to is not None:
         cancel_url = _thread_url(post.pk, after=after, reply_id=reply_to.pk)
@@ -212,6 +251,7 @@ def reply_create(request: HtmxHttpRequest, pk: int):
         [reply],
         may_reply=access.can_reply(request.user, post),
         new_reply_after=reply_before(reply),
+        csrf_token=get_token(request),
     )
     return render(request, "posts/partials/reply_sent.html", {"post": post, "reply_html": html[0]})
 

@@ -2357,6 +2357,31 @@ CONVERSATIONS = [
 ]
 
 # ---------------------------------------------------------------------------
+# Praise (issue 4): posts that thank named colleagues, shown on their profiles.
+# Each: {"author", "group" (slug or None), "hours_ago", "body", "praised", "reason"}
+# ---------------------------------------------------------------------------
+PRAISE = [
+    {
+        "author": "karin.vanwijk",
+        "group": None,
+        "hours_ago": 30,
+        "body": "Zonder hen was de overstap naar Kring nooit zo soepel gegaan. "
+        "Iedereen die ze onderweg tegenkwam, kreeg geduldig uitleg. Dank jullie wel!",
+        "praised": ["erik.vandijk", "monique.vandermeer"],
+        "reason": "het trekken van de invoering van Kring",
+    },
+    {
+        "author": "nadia.benali",
+        "group": None,
+        "hours_ago": 8,
+        "body": "Drie nieuwe collega's in één week wegwijs gemaakt, en dat naast het gewone "
+        "werk. Petje af!",
+        "praised": ["joost.vandam", "daphne.schouten"],
+        "reason": "de warme ontvangst van de nieuwe collega's",
+    },
+]
+
+# ---------------------------------------------------------------------------
 # Self-check: python3 kring/seed/demo_data.py
 # ---------------------------------------------------------------------------
 

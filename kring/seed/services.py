@@ -11,12 +11,14 @@ from django.utils import timezone
 
 from kring.conversations.models import Conversation, Message, Participant
 from kring.conversations.services import conversation_start, message_send
+from kring import access
 from kring.groups.models import Group, Membership
 from kring.groups.services import group_create, membership_add
 from kring.people.models import Department, User
 from kring.people.services import profile_update, user_create
 from kring.posts.models import Post, Reply
 from kring.posts.services import post_create, reply_create
+from kring.reactions.services import praise_create, reaction_set
 from kring.seed import demo_data
 
 Progress = Callable[[int, int], None]
@@ -197,6 +199,7 @@ def demo_load(*, progress: Progress | None = None) -> None:
         Post.objects.filter(pk=post.pk).update(created_at=created, last_activity_at=latest)
 
     _demo_conversations(people, now)
+    _appreciation_load(people, now)  # issue 4: reactions and praise
 
 
 def _demo_conversations(people: dict[str, User], now: datetime) -> None:
@@ -223,3 +226,35 @@ def _demo_conversations(people: dict[str, User], now: datetime) -> None:
             own = [t for (a, _, _), t in zip(item["messages"], times, strict=True) if a == username]
             read = times[-1] if username in item["read_by"] else (own[-1] if own else None)
             seats.filter(user__username=username).update(last_read_at=read)
+
+
+def _appreciation_load(people: dict[str, User], now: datetime) -> None:
+    """Praise posts, and a believable, stable spread of reactions on posts and replies.
+
+    Who reacts to what is picked by a hash, from the colleagues who may read the post,
+    so every load gives the same picture.
+    """
+    for item in demo_data.PRAISE:
+        post = praise_create(
+            actor=people[item["author"]],
+            group=None,
+            body=item["body"],
+            praised_ids=[people[u].pk for u in item["praised"]],
+            reason=item["reason"],
+        )
+        moment = _moment(now, item["hours_ago"], item["body"])
+        Post.objects.filter(pk=post.pk).update(created_at=moment, last_activity_at=moment)
+    by_id = {user.pk: user for user in people.values()}
+    kinds = ("like", "like", "like", "thanks", "insightful", "celebrate")
+    for post in Post.objects.select_related("group").order_by("pk"):
+        readers = sorted(access.audience(post) & by_id.keys())
+        targets = [post, *Reply.objects.filter(post=post, deleted_at=None).select_related("post")]
+        for target in targets:
+            share = 4 if target is post else 9  # about a quarter of readers on a post
+            for reader_id in readers:
+                seed = zlib.crc32(f"{type(target).__name__}-{target.pk}-{reader_id}".encode())
+                if seed % share or reader_id == target.author_id:
+                    continue
+                reaction_set(
+                    actor=by_id[reader_id], target=target, kind=kinds[seed // 7 % 6], on=True
+                )

@@ -9,6 +9,7 @@ from kring.groups import services as group_services
 from kring.people.models import Department
 from kring.posts import services as post_services
 from kring.topics.models import Topic
+from kring.reactions import services as reaction_services
 from tests.e2e.browser import LOGIN_PATH, sign_in
 
 pytestmark = pytest.mark.e2e
@@ -35,6 +36,8 @@ PAGES = [
     "messages",
     "new message",
     "conversation",
+    "who reacted",  # issue 4: reactions and praise
+    "profile with praise",
 ]
 
 
@@ -66,6 +69,12 @@ def organisation(person):
         actor=bram, participants=[anna], body="Heb je even tijd voor de **planning**?"
     )
     conversation_services.message_send(actor=anna, conversation=conversation, body="Ja, om 3 uur.")
+    # Reactions and a praise post, so the feed, thread and profile show them (issue 4).
+    reaction_services.reaction_toggle(actor=bram, target=post, kind="thanks")
+    reaction_services.reaction_toggle(actor=anna, target=reply, kind="like")
+    reaction_services.praise_create(
+        actor=anna, group=group, body="Dank!", praised_ids=[bram.pk], reason="de nieuwe balie"
+    )
     return {
         "sign-in": LOGIN_PATH,
         "home feed": "/",
@@ -81,6 +90,8 @@ def organisation(person):
         "messages": "/messages/",
         "new message": "/messages/new/?to=bram&q=jan",
         "conversation": conversation.get_absolute_url(),
+        "who reacted": f"/posts/{post.pk}/reactions/",
+        "profile with praise": bram.get_absolute_url(),
     }
 
 

@@ -5,16 +5,20 @@ from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
 
 from kring import access
-from kring.core.fragments import fragment_key, render_fragments
+from kring.core.fragments import CSRF_SLOT, csrf_fill, fragment_key, render_fragments
 from kring.posts.models import Post
+from kring.reactions.selectors import PraiseHeader, ReactionBar, praise_headers, reaction_bars
 
 register = template.Library()
 
 CARD_TEMPLATE = "posts/partials/post_card.html"
 
 
-def _card_key(post: Post, rights: tuple[bool, bool, bool]) -> str:
-    """Every input of post_card.html: the post, its author and space, the reader's rights."""
+def _card_key(
+    post: Post, rights: tuple[bool, bool, bool], bar: ReactionBar, praise: PraiseHeader | None
+) -> str:
+    """Every input of post_card.html: the post, its author and space, the reader's rights,
+    the reaction bar (counts and the reader's own reactions) and the praise header."""
     group = post.group
     return fragment_key(
         "post-card",
@@ -26,12 +30,18 @@ def _card_key(post: Post, rights: tuple[bool, bool, bool]) -> str:
         *post.author.fragment_parts(),
         *((group.pk, group.slug, group.name) if group else ("",)),
         *rights,
+        *bar.key_parts,
+        *(praise.key_parts if praise else ("",)),
     )
 
 
-def post_card_html(viewer, posts) -> list[SafeString]:
-    """The cards of `posts` (already checked as visible to `viewer`), in their order."""
+def post_card_html(viewer, posts, *, csrf_token: str = "") -> list[SafeString]:
+    """The cards of `posts` (already checked as visible to `viewer`), in their order.
+
+    `csrf_token` goes into the forms of the reaction bars (without it they work by htmx only).
+    """
     template_ = get_template(CARD_TEMPLATE)
+    posts = list(posts)
     may_reply_in: dict[int | None, bool] = {}
     rights = {}
     for post in posts:
@@ -43,21 +53,38 @@ def post_card_html(viewer, posts) -> list[SafeString]:
             access.can_delete_post(viewer, post),
         )
 
+    bars = reaction_bars(viewer, posts)
+    praises = praise_headers(viewer, [post.pk for post in posts])
+
     def render(post: Post) -> str:
         may_reply, may_edit, may_delete = rights[post.pk]
         return template_.render(
-            {"post": post, "may_reply": may_reply, "may_edit": may_edit, "may_delete": may_delete}
+            {
+                "post": post,
+                "may_reply": may_reply,
+                "may_edit": may_edit,
+                "may_delete": may_delete,
+                "bar": bars[post.pk],
+                "praise": praises.get(post.pk),
+                "csrf_slot": CSRF_SLOT,
+            }
         )
 
-    return render_fragments(posts, key=lambda post: _card_key(post, rights[post.pk]), render=render)
+    cards = render_fragments(
+        posts,
+        key=lambda post: _card_key(post, rights[post.pk], bars[post.pk], praises.get(post.pk)),
+        render=render,
+    )
+    return csrf_fill(cards, csrf_token)
 
 
 @register.simple_tag(takes_context=True)
 def post_cards(context, posts) -> SafeString:
     """All cards of a feed page at once: one cache lookup for the lot."""
-    return mark_safe("".join(post_card_html(context["user"], posts)))  # noqa: S308
+    cards = post_card_html(context["user"], posts, csrf_token=str(context.get("csrf_token", "")))
+    return mark_safe("".join(cards))  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)
 def post_card(context, post: Post) -> SafeString:
-    return post_card_html(context["user"], [post])[0]
+    return post_card_html(context["user"], [post], csrf_token=str(context.get("csrf_token", "")))[0]

@@ -1,0 +1,183 @@
+"""Reads of reactions and praise for a viewer."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+
+from kring import access
+from kring.core.icons import ICONS as ICON_SVG
+from kring.people.models import User
+from kring.posts.models import Post, Reply
+from kring.reactions.models import KINDS, Kind, Praise, Reaction, count_field
+
+ICONS = {
+    Kind.LIKE: "thumbs-up",
+    Kind.THANKS: "thanks",
+    Kind.INSIGHTFUL: "lightbulb",
+    Kind.CELEBRATE: "celebrate",
+}
+PEOPLE_PER_PAGE = 50
+
+
+def counts_of(target: Post | Reply) -> tuple[int, ...]:
+    """The reaction counts of a post or reply, in the order of KINDS."""
+    return tuple(getattr(target, count_field(kind)) for kind in KINDS)
+
+
+def counts_by_kind(target: Post | Reply) -> dict[str, int]:
+    return dict(zip(KINDS, counts_of(target), strict=True))
+
+
+def my_reactions_attach(viewer: Any, targets: Iterable[Post | Reply]) -> None:
+    """Set `my_reactions` (sorted kinds) on each target, for a list in the API: one query."""
+    targets = list(targets)
+    mine = my_reaction_kinds(viewer, targets)
+    for target in targets:
+        target.my_reactions = sorted(mine.get(target.pk, ()))
+
+
+def my_reactions_of(viewer: Any, target: Post | Reply) -> list[str]:
+    """The kinds the viewer gave on one target (attached by my_reactions_attach, or read)."""
+    attached = getattr(target, "my_reactions", None)
+    if attached is not None:
+        return attached
+    return sorted(my_reaction_kinds(viewer, [target]).get(target.pk, ()))
+
+
+def my_reaction_kinds(viewer: Any, targets: Iterable[Post | Reply]) -> dict[int, frozenset[str]]:
+    """The kinds the viewer gave on each of `targets` (all posts or all replies), by id.
+
+    One query for all of them, none when nobody reacted to any (the counts say so).
+    """
+    targets = list(targets)
+    ids = [target.pk for target in targets if any(counts_of(target))]
+    if not ids or not access.is_signed_in(viewer):
+        return {}
+    field = "reply_id" if isinstance(targets[0], Reply) else "post_id"
+    rows = Reaction.objects.filter(user=viewer, **{f"{field}__in": ids})
+    kinds: dict[int, set[str]] = defaultdict(set)
+    for target_id, kind in rows.values_list(field, "kind"):
+        kinds[target_id].add(kind)
+    return {target_id: frozenset(given) for target_id, given in kinds.items()}
+
+
+@dataclass(frozen=True)
+class ReactionButton:
+    kind: str
+    label: str
+    icon: str  # the SVG markup
+    count: int
+    pressed: bool
+
+
+@dataclass(frozen=True)
+class ReactionBar:
+    """What the reaction bar under a post or reply shows (reactions/partials/bar.html)."""
+
+    target: str  # "post" or "reply"
+    target_id: int
+    buttons: tuple[ReactionButton, ...]
+    total: int
+    may_react: bool
+
+    @property
+    def key_parts(self) -> tuple:
+        """Everything the bar's HTML depends on, for the key of the fragment it is in."""
+        return (
+            self.total,
+            self.may_react,
+            *((button.count, button.pressed) for button in self.buttons),
+        )
+
+
+def reaction_bar(target: Post | Reply, mine: frozenset[str], *, may_react: bool) -> ReactionBar:
+    buttons = tuple(
+        ReactionButton(
+            kind=kind,
+            label=str(Kind(kind).label),
+            icon=ICON_SVG[ICONS[kind]],
+            count=count,
+            pressed=kind in mine,
+        )
+        for kind, count in zip(KINDS, counts_of(target), strict=True)
+    )
+    return ReactionBar(
+        target="reply" if isinstance(target, Reply) else "post",
+        target_id=target.pk,
+        buttons=buttons,
+        total=sum(button.count for button in buttons),
+        may_react=may_react,
+    )
+
+
+def reaction_bars(viewer: Any, targets: list[Post | Reply]) -> dict[int, ReactionBar]:
+    """The bars of `targets` (all posts or all replies, visible to the viewer), by id."""
+    mine = my_reaction_kinds(viewer, targets)
+    return {
+        target.pk: reaction_bar(
+            target, mine.get(target.pk, frozenset()), may_react=access.can_react(viewer, target)
+        )
+        for target in targets
+    }
+
+
+def reactors_for(viewer: Any, target: Post | Reply, *, kind: str | None = None) -> QuerySet:
+    """The reactions on a post or reply (readable by the viewer) by people the viewer may see.
+
+    Newest first, with the person loaded; `kind` narrows to one kind.
+    """
+    field = "reply" if isinstance(target, Reply) else "post"
+    visible_people = access.visible(viewer, User.objects.all())
+    reactions = Reaction.objects.filter(**{field: target}, user__in=visible_people)
+    if kind is not None:
+        reactions = reactions.filter(kind=kind)
+    return reactions.select_related("user", "user__department").order_by("-created_at", "-id")
+
+
+@dataclass(frozen=True)
+class PraiseHeader:
+    """The line above a praise post: whom it thanks (those the viewer may see) and for what."""
+
+    reason: str
+    praised: tuple[User, ...]
+
+    @property
+    def key_parts(self) -> tuple:
+        return (self.reason, *(part for person in self.praised for part in person.fragment_parts()))
+
+
+def praise_headers(viewer: Any, post_ids: Iterable[int]) -> dict[int, PraiseHeader]:
+    """The praise headers of those of `post_ids` that are praise posts, by post id. One query."""
+    post_ids = list(post_ids)
+    if not post_ids:
+        return {}
+    links = (
+        Praise.praised.through.objects.filter(
+            praise__post_id__in=post_ids,
+            user__in=access.visible(viewer, User.objects.all()),
+        )
+        .select_related("praise", "user", "user__department")
+        .order_by("praise_id", "user__first_name", "user__last_name", "user_id")
+    )
+    reasons: dict[int, str] = {}
+    praised: dict[int, list[User]] = defaultdict(list)
+    for link in links:
+        reasons[link.praise.post_id] = link.praise.reason
+        praised[link.praise.post_id].append(link.user)
+    return {
+        post_id: PraiseHeader(reason=reason, praised=tuple(praised[post_id]))
+        for post_id, reason in reasons.items()
+    }
+
+
+def praise_posts_of_for(viewer: Any, person: User, *, limit: int = 10) -> list[Post]:
+    """The latest praise posts that thank `person` and that the viewer may read."""
+    posts = access.visible(viewer, Post.objects.filter(praise__praised=person))
+    return list(
+        posts.select_related("author", "author__department", "group").order_by(
+            "-created_at", "-id"
+        )[:limit]
+    )
