@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("groups/", include("kring.groups.urls")),
     path("posts/", include("kring.posts.urls")),
+    path("", include("kring.realtime.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "kring.groups",
     "kring.posts",
     "kring.feeds",
+    "kring.realtime",  # issue 4: live events
     "kring.api",
     "kring.seed",
     "allauth",
@@ -62,6 +63,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
 
 TEMPLATES = [
     {
@@ -158,6 +160,12 @@ KRING_ORGANISATION = os.environ.get("KRING_ORGANISATION", "Kring")
 KRING_SITE_URL = os.environ.get("KRING_SITE_URL", "http://127.0.0.1:8000")
 # KRING_BENCH=1 mounts the benchmark's trivial /bench/floor/ page (bench/README.md).
 KRING_BENCH_FLOOR = os.environ.get("KRING_BENCH", "") == "1"
+
+# Realtime events (kring/realtime/bus.py): across processes through Redis with REDIS_URL,
+# else only to the browsers connected to the process that wrote. Channels are named
+# <prefix>:user:<id>; the prefix keeps sites that share one Redis apart.
+KRING_REALTIME_REDIS_URL = os.environ.get("REDIS_URL", "")
+KRING_REALTIME_PREFIX = os.environ.get("KRING_CACHE_PREFIX", "") or "kring"
 
 NINJA_PAGINATION_PER_PAGE = 20
 

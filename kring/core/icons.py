@@ -27,6 +27,8 @@ _PATHS = {
     "phone": '<path d="M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2"/>',
     "pin": '<path d="M12 21s-7-6.2-7-11a7 7 0 0 1 14 0c0 4.8-7 11-7 11z"/><circle cx="12" cy="10" r="2.5"/>',
     "search": '<circle cx="11" cy="11" r="7"/><path d="m20 20-3.5-3.5"/>',
+    # issue 4, realtime: the "new posts" bar
+    "arrow-up": '<path d="M12 19V5"/><path d="m5 12 7-7 7 7"/>',
 }
 
 ICONS: dict[str, SafeString] = {

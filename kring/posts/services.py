@@ -11,6 +11,7 @@ from kring.core.markdown import render_markdown
 from kring.groups.models import Group
 from kring.people.models import User
 from kring.posts.models import BODY_MAX_LENGTH, PATH_MAX_DEPTH, Post, Reply, reply_path
+from kring.realtime.events import post_created_publish, reply_created_publish
 
 
 def body_clean(body: str | None) -> str:
@@ -41,7 +42,7 @@ def post_create(*, actor: User, group: Group | None, body: str) -> Post:
             raise PermissionDenied(_("Only colleagues can post in the company-wide space."))
         raise PermissionDenied(_("Join this group to post in it."), field="group")
     now = timezone.now()
-    return Post.objects.create(
+    post = Post.objects.create(
         author=actor,
         group=group,
         body=body,
@@ -49,6 +50,8 @@ def post_create(*, actor: User, group: Group | None, body: str) -> Post:
         created_at=now,
         last_activity_at=now,
     )
+    post_created_publish(post.pk)  # realtime, after the commit
+    return post
 
 
 @transaction.atomic
@@ -100,6 +103,7 @@ def reply_create(*, actor: User, post: Post, body: str, parent: Reply | None = N
     reply.path = reply_path(reply.pk, parent.path if parent is not None else None)
     reply.save(update_fields=["path"])
     Post.objects.filter(pk=post.pk).update(reply_count=F("reply_count") + 1, last_activity_at=now)
+    reply_created_publish(reply.pk)  # realtime, after the commit
     return reply
 
 
