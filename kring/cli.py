@@ -114,6 +114,11 @@ def command_run(args: argparse.Namespace) -> int:
     )
 
 
+# `kring serve`'s gunicorn workers: uvicorn running the ASGI application, so an open event
+# stream (/events/) is a coroutine instead of a whole worker (docs/decisions/0011-realtime.md).
+WORKER_CLASS = "kring.realtime.worker.StreamingUvicornWorker"
+
+
 def command_serve(args: argparse.Namespace) -> int:
     """Production: collect static files if they changed, then replace this process with gunicorn."""
     workers = os.environ.get("KRING_WEB_WORKERS", "2")
@@ -127,7 +132,16 @@ def command_serve(args: argparse.Namespace) -> int:
     _django(PROD)
     if not args.no_collectstatic:
         static_files_collect_if_changed()
-    gunicorn = [sys.executable, "-m", "gunicorn", "config.wsgi:application"]
+    if int(workers) > 1 and not os.environ.get("REDIS_URL"):
+        print(
+            f"kring: {workers} web processes without REDIS_URL: live updates reach only the "
+            "browsers connected to the process that wrote. Set REDIS_URL (or "
+            "KRING_WEB_WORKERS=1) for every change to appear at once everywhere.",
+            file=sys.stderr,
+            flush=True,
+        )
+    gunicorn = [sys.executable, "-m", "gunicorn", "config.asgi:application"]
+    gunicorn += ["--worker-class", WORKER_CLASS]
     gunicorn += ["--workers", workers, "--bind", bind, "--access-logfile", "-"]
     # Gunicorn's control socket lives in $HOME and would clash between two sites on one
     # machine; more options come from GUNICORN_CMD_ARGS, which gunicorn reads itself.
@@ -318,7 +332,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(handler=command_run)
 
     serve = commands.add_parser(
-        "serve", help="production web server (gunicorn; KRING_WEB_WORKERS, KRING_BIND)"
+        "serve", help="production web server (gunicorn + uvicorn; KRING_WEB_WORKERS, KRING_BIND)"
     )
     serve.add_argument(
         "--no-collectstatic",

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "kring.topics",  # issue 4: topics and mentions
     "kring.follows",  # issue 4: follows
     "kring.conversations",  # issue 4: private conversations
+    "kring.realtime",  # issue 4: live events
     "kring.api",
     "kring.seed",
     "allauth",
@@ -67,6 +68,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
 
 TEMPLATES = [
     {
@@ -175,6 +177,11 @@ KRING_HOURLY_TASKS = [
     ).split(",")
     if path.strip()
 ]
+# Realtime events (kring/realtime/bus.py): across processes through Redis with REDIS_URL,
+# else only to the browsers connected to the process that wrote. Channels are named
+# <prefix>:user:<id>; the prefix keeps sites that share one Redis apart.
+KRING_REALTIME_REDIS_URL = os.environ.get("REDIS_URL", "")
+KRING_REALTIME_PREFIX = os.environ.get("KRING_CACHE_PREFIX", "") or "kring"
 
 NINJA_PAGINATION_PER_PAGE = 20
 

@@ -25,3 +25,5 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "fragments": fragment_cache(),
 }
+# Events stay in the test process; tests of the Redis bus make their own, with their own prefix.
+KRING_REALTIME_REDIS_URL = ""

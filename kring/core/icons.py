@@ -40,6 +40,8 @@ _PATHS = {
     "lightbulb": '<path d="M9.5 18h5"/><path d="M10.5 21h3"/><path d="M12 3a6 6 0 0 0-3.6 10.8c.7.5 1.1 1.3 1.1 2.2h5c0-.9.4-1.7 1.1-2.2A6 6 0 0 0 12 3z"/>',
     "celebrate": '<path d="M4 20 8.5 8l7.5 7.5z"/><path d="M10.5 13.5 8 16"/><path d="M14 3.5v2.5"/><path d="M20.5 10H18"/><path d="M17.5 6.5 19.5 4.5"/><path d="M12.5 9.5c.5-1.8 2.2-2.8 4-2.5"/>',
     "award": '<circle cx="12" cy="9" r="5.5"/><path d="m8.6 13.4-1.6 7.6 5-2.8 5 2.8-1.6-7.6"/>',
+    # issue 4, realtime: the "new posts" bar
+    "arrow-up": '<path d="M12 19V5"/><path d="m5 12 7-7 7 7"/>',
 }
 
 ICONS: dict[str, SafeString] = {

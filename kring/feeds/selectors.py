@@ -76,3 +76,22 @@ def feed_group_for(
     """One group's conversations; empty for whoever may not read them."""
     posts = _visible_posts(viewer).filter(group=group)
     return paginate_newest_first(posts, field="last_activity_at", cursor=cursor, per_page=per_page)
+
+
+NEWS_LIMIT = 50
+
+
+def feed_news_for(
+    viewer: Any, *, space: Group | str, after: int, limit: int = NEWS_LIMIT
+) -> list[int]:
+    """Ids of the posts newer than post `after` that the viewer's feed of `space` would show.
+
+    `space` is "home", "company" or a group the viewer may see. Newest first, at most
+    `limit`; one query on the primary key, whatever the number of posts.
+    """
+    posts = access.visible(viewer, Post.objects.filter(pk__gt=after))
+    if space == "company":
+        posts = posts.filter(group__isnull=True)
+    elif isinstance(space, Group):
+        posts = posts.filter(group=space)
+    return list(posts.order_by("-pk").values_list("pk", flat=True)[:limit])

@@ -6,4 +6,5 @@ app_name = "feeds"
 urlpatterns = [
     path("", views.home, name="home"),
     path("company/", views.company, name="company"),
+    path("feed/new/", views.news, name="news"),
 ]

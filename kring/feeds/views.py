@@ -1,19 +1,24 @@
 from django.contrib.auth.decorators import login_required
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kring import access
 from kring.core.htmx import HtmxHttpRequest
-from kring.feeds.selectors import feed_company_for, feed_home_for
+from kring.feeds.selectors import feed_company_for, feed_home_for, feed_news_for
+from kring.groups.models import Group
 from kring.groups.selectors import groups_postable_for
 from kring.posts.forms import PostForm
 
 
 def render_feed(request: HtmxHttpRequest, template: str, page, context: dict):
-    """Render a whole feed page, or only the next page of posts for htmx's "load more"."""
-    context = {**context, "page": page}
-    if request.htmx and request.GET.get("cursor"):
+    """Render a whole feed page, or only its posts for htmx: the next page ("load more"),
+    or the first page again for the feed itself (the "new posts" bar of live.js)."""
+    # An open page hears of posts newer than the newest it shows (live.js).
+    live_after = max((post.pk for post in page.items), default=0)
+    context = {**context, "page": page, "live_after": live_after}
+    if request.htmx and (request.GET.get("cursor") or request.htmx.target == "feed"):
         return render(request, "feeds/partials/page.html", context)
     return render(request, template, context)
 
@@ -49,3 +54,26 @@ def company(request: HtmxHttpRequest):
             "empty_text": _("No posts for everyone yet. Write the first!"),
         },
     )
+
+
+@login_required
+def news(request: HtmxHttpRequest):
+    """The ids of posts newer than `?after=<post id>` in `?space=home|company|<group id>`.
+
+    live.js asks after a reconnect, to show the "new posts" bar for what it missed.
+    An unknown or invisible space is a 404, as any page of it would be.
+    """
+    space = request.GET.get("space", "")
+    try:
+        after = int(request.GET.get("after", ""))
+    except ValueError:
+        after = -1
+    if not 0 <= after < 2**63:
+        return JsonResponse({"message": _("That link is damaged. Reload the page.")}, status=400)
+    if space in ("home", "company"):
+        group = space
+    elif space.isdigit():
+        group = access.get_or_404(request.user, Group, space)
+    else:
+        raise Http404
+    return JsonResponse({"post_ids": feed_news_for(request.user, space=group, after=after)})

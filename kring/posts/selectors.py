@@ -8,12 +8,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db.models import F, Max, Q, QuerySet
 
 from kring import access
 from kring.posts.models import PATH_DIGITS, PATH_MAX_DEPTH, Post, Reply
 
 PAGE_SIZE = 50
+LIVE_BATCH = 20  # replies per answer to an open page that asks what is new
 _PATH = re.compile(rf"[0-9]{{{PATH_DIGITS}}}(?:/[0-9]{{{PATH_DIGITS}}}){{0,{PATH_MAX_DEPTH - 1}}}")
 
 
@@ -115,3 +116,28 @@ def replies_in_reading_order(viewer: Any, post: Post) -> list[Reply]:
     for reply in replies:
         reply.post = post
     return replies
+
+
+def reply_latest_id(post: Post) -> int:
+    """The id of the post's newest reply (0 without replies): an open page asks what came after it."""
+    return Reply.objects.filter(post=post).aggregate(latest=Max("pk"))["latest"] or 0
+
+
+def replies_since(
+    viewer: Any, post: Post, *, since: int, reply_id: int | None = None, limit: int = LIVE_BATCH
+) -> list[Reply]:
+    """The replies of the post with an id above `since` (and reply `reply_id`), in reading order.
+
+    For a thread page that is open: `since` is the newest reply it has; `reply_id` the one a
+    live event named (written before, committed after the page was shown). At most `limit`,
+    the oldest first, so that asking again from the largest id returned loses none.
+    """
+    if not access.can_view(viewer, post):
+        return []
+    rule = Q(pk__gt=since)
+    if reply_id is not None:
+        rule |= Q(pk=reply_id)
+    rows = list(_replies_of(post).filter(rule).order_by("pk")[:limit])
+    for reply in rows:
+        reply.post = post
+    return sorted(rows, key=lambda reply: reply.path)

@@ -13,6 +13,7 @@ from kring.notifications.services import notify
 from kring.people.models import User
 from kring.posts.models import BODY_MAX_LENGTH, PATH_MAX_DEPTH, Post, Reply, reply_path
 from kring.topics import services as tags  # issue 4: hashtags and mentions
+from kring.realtime.events import post_created_publish, reply_created_publish
 
 
 def body_clean(body: str | None) -> str:
@@ -53,6 +54,7 @@ def post_create(*, actor: User, group: Group | None, body: str) -> Post:
         last_activity_at=now,
     )
     tags.body_tags_record(item=post, prepared=prepared, fresh=True)  # -> mention recipients
+    post_created_publish(post.pk)  # realtime, after the commit
     return post
 
 
@@ -110,6 +112,7 @@ def reply_create(*, actor: User, post: Post, body: str, parent: Reply | None = N
     tags.body_tags_record(item=reply, prepared=prepared, fresh=True)  # -> mention recipients
     Post.objects.filter(pk=post.pk).update(reply_count=F("reply_count") + 1, last_activity_at=now)
     _reply_notify(actor=actor, post=post, reply=reply)
+    reply_created_publish(reply.pk)  # realtime, after the commit
     return reply
 
 

@@ -1,6 +1,9 @@
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.middleware.csrf import get_token
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -18,8 +21,11 @@ from kring.posts.forms import EditForm, PostForm, ReplyForm
 from kring.posts.models import BODY_MAX_LENGTH, Post, Reply
 from kring.posts.replies_html import replies_html
 from kring.posts.selectors import (
+    LIVE_BATCH,
     path_is_valid,
+    replies_since,
     reply_before,
+    reply_latest_id,
     reply_on_page,
     reply_page_after,
     thread_page_for,
@@ -169,6 +175,7 @@ def _thread_context(
         "reply_to": reply_to,
         "cancel_url": cancel_url,
         "failed": failed,
+        "live_since": reply_latest_id(post),
     }
 
 
@@ -254,6 +261,51 @@ def reply_create(request: HtmxHttpRequest, pk: int):
         csrf_token=get_token(request),
     )
     return render(request, "posts/partials/reply_sent.html", {"post": post, "reply_html": html[0]})
+
+
+def _id_from(value: str | None) -> int | None:
+    try:
+        number = int(value or "")
+    except ValueError:
+        return None
+    return number if 0 <= number < 2**63 else None
+
+
+@login_required
+def replies_new(request: HtmxHttpRequest, pk: int):
+    """The replies an open thread page has not shown yet (live.js asks after an event).
+
+    `?since=<id>`: every reply after that one; `&reply=<id>`: that one too. Each `<li>`
+    goes to `#replies-sent`, where thread.js puts it in reading order; the count follows.
+    """
+    post = access.get_or_404(request.user, Post, pk)
+    since = _id_from(request.GET.get("since"))
+    if since is None:
+        return HttpResponseBadRequest(_("That link is damaged. Reload the page."))
+    replies = replies_since(
+        request.user, post, since=since, reply_id=_id_from(request.GET.get("reply"))
+    )
+    may_reply = access.can_reply(request.user, post)
+    html = [
+        replies_html(
+            request.user, post, [reply], may_reply=may_reply, new_reply_after=reply_before(reply)
+        )[0]
+        for reply in replies
+    ]
+    context = {"post": post, "replies_html": mark_safe("".join(html))}  # noqa: S308 (our templates)
+    response = render(request, "posts/partials/replies_new.html", context)
+    # Where the page asks from next time, and whether more replies are waiting already.
+    newest = max([since, *(reply.pk for reply in replies)])
+    response["HX-Trigger"] = json.dumps(
+        {
+            "kring:replies-since": {
+                "since": newest,
+                "count": len(replies),
+                "more": len(replies) >= LIVE_BATCH,
+            }
+        }
+    )
+    return response
 
 
 @login_required

@@ -59,3 +59,16 @@ def person(transactional_db) -> Callable[..., User]:
         )
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def live_streams_end() -> Iterator[None]:
+    """End the event streams (kring/realtime) the test's pages left open on the live server.
+
+    Under the live server (WSGI) a stream holds a server thread until it next writes; a
+    closed browser is only noticed then, possibly after the server has stopped.
+    """
+    yield
+    from kring.realtime.bus import bus
+
+    bus().streams_end()

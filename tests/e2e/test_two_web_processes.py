@@ -1,12 +1,15 @@
-"""Two web processes (gunicorn, as `kring serve` runs it) on two ports are one site.
+"""Two web processes (`kring serve`: gunicorn with a uvicorn worker) on two ports are one site.
 
 Like N web servers behind a load balancer: signed in on one, signed in on the other; a
 photo uploaded through one is served by the other. They share only the database (the
 suite's PostgreSQL test database, or a SQLite file) and the uploads folder
-(KRING_MEDIA_ROOT). Slower than a unit test (two servers start), hence e2e.
+(KRING_MEDIA_ROOT). With Redis they also share live events: a reply written through one
+appears at once in a browser connected to the other. Slower than a unit test (servers
+start), hence e2e.
 """
 
 import io
+import re
 import sys
 import time
 import urllib.request
@@ -15,8 +18,10 @@ from collections.abc import Iterator
 import pytest
 from django.db import connection
 from PIL import Image
+from playwright.sync_api import expect
 
 from kring.core.tests import processes
+from kring.realtime.tests.conftest import REDIS_URL, needs_redis
 from tests.e2e.browser import PASSWORD, TIMEOUT_MS, sign_in
 
 pytestmark = pytest.mark.e2e
@@ -42,17 +47,25 @@ def shared(tmp_path, tmp_path_factory, transactional_db) -> processes.SharedData
     return database
 
 
-@pytest.fixture
-def two_servers(shared, tmp_path) -> Iterator[list[str]]:
-    shared.run(CREATE_PERSON.format(password=PASSWORD))
+def _serve(shared, tmp_path, names: tuple[str, ...], **env: str) -> Iterator[list[str]]:
+    """Start `kring serve` (one worker each) for every name; yield their URLs."""
     servers, urls = [], []
     try:
-        for name in ("a", "b"):
+        for name in names:
             port = processes.free_port()
-            command = [sys.executable, "-m", "gunicorn", "config.wsgi:application"]
-            command += ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--no-control-socket"]
+            database = processes.SharedDatabase(
+                env={
+                    **shared.env,
+                    **env,
+                    "KRING_BIND": f"127.0.0.1:{port}",
+                    "KRING_WEB_WORKERS": "1",
+                },
+                vendor=shared.vendor,
+                sqlite_path=shared.sqlite_path,
+            )
+            command = [sys.executable, "-m", "kring.cli", "serve", "--no-collectstatic"]
             log = (tmp_path / f"web-{name}.log").open("w")
-            servers.append(shared.start(command, stdout=log, stderr=log))
+            servers.append(database.start(command, stdout=log, stderr=log))
             urls.append(f"http://127.0.0.1:{port}")
         for url in urls:
             _wait_for_health(url)
@@ -60,6 +73,12 @@ def two_servers(shared, tmp_path) -> Iterator[list[str]]:
     finally:
         for server in servers:
             processes.stop(server)
+
+
+@pytest.fixture
+def two_servers(shared, tmp_path) -> Iterator[list[str]]:
+    shared.run(CREATE_PERSON.format(password=PASSWORD))
+    yield from _serve(shared, tmp_path, ("a", "b"))
 
 
 def _wait_for_health(url: str) -> None:
@@ -109,3 +128,75 @@ def test_two_web_processes_pass_as_one_site_if_they_share_database_and_uploads(
         assert photo.headers["content-type"].startswith("image/")
     finally:
         context.close()
+
+
+CREATE_THREAD = """
+from kring.people.services import user_create
+from kring.posts.services import post_create
+for name in ("ans", "bas"):
+    user_create(username=name, email=f"{{name}}@example.org", password={password!r},
+                first_name=name.title())
+from kring.people.models import User
+post = post_create(actor=User.objects.get(username="ans"), group=None, body="Wie komt er?")
+print(post.pk)
+"""
+
+
+def _reply_appears_live(browser, reader_url: str, writer_url: str, post_id: int) -> None:
+    """Ans reads the thread through `reader_url`; Bas replies through `writer_url`."""
+    contexts = []
+    try:
+        pages = {}
+        for name, url in (("ans", reader_url), ("bas", writer_url)):
+            context = browser.new_context(base_url=url, locale="nl-NL")
+            context.set_default_timeout(TIMEOUT_MS)
+            contexts.append(context)
+            pages[name] = context.new_page()
+            sign_in(pages[name], name)
+            pages[name].goto(f"/posts/{post_id}/")
+        reader, writer = pages["ans"], pages["bas"]
+        reader.wait_for_selector("html[data-live='open']")
+        writer.fill("#reply-form-body", "Ik kom, via de andere server.")
+        writer.locator("#reply-form button[type=submit]").click()
+        expect(
+            writer.locator("#replies").get_by_text("Ik kom, via de andere server.")
+        ).to_be_visible()
+        # Within a second or so (a bound, not a measurement): without a reload.
+        expect(reader.locator("#replies li.reply")).to_have_text(
+            re.compile("Ik kom, via de andere server."), timeout=2000
+        )
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@pytest.fixture
+def thread_id(shared) -> int:
+    return int(shared.run(CREATE_THREAD.format(password=PASSWORD)).strip())
+
+
+def test_reply_appears_live_in_a_browser_on_the_other_process_if_redis(
+    browser, shared, tmp_path, thread_id
+):
+    needs_redis()
+    # The children's own KRING_CACHE_PREFIX (processes.child_env) keeps their channels apart
+    # from any other run on this Redis.
+    servers = _serve(shared, tmp_path, ("a", "b"), REDIS_URL=REDIS_URL)
+    first, second = next(servers)
+    try:
+        _reply_appears_live(browser, first, second, thread_id)
+    finally:
+        servers.close()
+
+
+def test_reply_appears_live_in_another_browser_if_one_process_without_redis(
+    browser, shared, tmp_path, thread_id
+):
+    env = {k: v for k, v in shared.env.items() if k != "REDIS_URL"}
+    shared.env = env
+    servers = _serve(shared, tmp_path, ("solo",))
+    [only] = next(servers)
+    try:
+        _reply_appears_live(browser, only, only, thread_id)
+    finally:
+        servers.close()

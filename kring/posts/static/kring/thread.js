@@ -81,6 +81,11 @@
   function place(reply) {
     var list = byId("reply-list");
     if (!list) return;
+    // Already on the page (a live reply fetched twice, or loaded by "load more"): keep that one.
+    if (document.getElementById(reply.id) !== reply) {
+      reply.remove();
+      return;
+    }
     var before = lastBefore(list, reply.dataset.path);
     var unloaded = byId("replies-more") && (!before || before === list.lastElementChild) &&
       (reply.dataset.after || "") > (before ? before.dataset.path : "");
