@@ -6,6 +6,7 @@ from hypothesis.extra.django import TestCase
 
 from kring import access
 from kring.groups.models import Group, Membership
+from kring.notifications.models import Notification
 from kring.people.models import User
 from kring.posts.models import Post, Reply
 
@@ -59,8 +60,22 @@ class TestAgreement(TestCase):
                 author=author, group=None if space is None else groups[space], body="x"
             )
             Reply.objects.create(post=post, author=author, body="y")
+        # Every person is notified about everything; the policy decides what they still see.
+        Notification.objects.bulk_create(
+            [
+                Notification(recipient=u, kind="mention", post=p)
+                for u in users
+                for p in Post.objects.all()
+            ]
+            + [
+                Notification(recipient=u, kind="reply", post_id=r.post_id, reply=r)
+                for u in users
+                for r in Reply.objects.all()
+            ]
+            + [Notification(recipient=u, kind="invitation", group=g) for u in users for g in groups]
+        )
         querysets = [Group.objects.all(), Post.objects.all(), Reply.objects.all()]
-        querysets.append(User.objects.all())
+        querysets += [User.objects.all(), Notification.objects.all()]
         viewers = [None, *User.objects.all()]  # fresh copies: no cached roles
         for viewer in viewers:
             for queryset in querysets:
