@@ -51,8 +51,8 @@ from kring.access.posts import (
     can_view_reply,
     visible_posts,
 )
-from kring.access.topics import can_follow, can_merge_topic, can_view_topic, visible_topics
 from kring.access.reactions import can_react  # issue 4: reactions
+from kring.access.topics import can_follow, can_merge_topic, can_view_topic, visible_topics
 from kring.access.viewers import forget, is_employee, is_signed_in, is_site_admin
 from kring.conversations.models import Conversation, Message
 from kring.groups.models import Group

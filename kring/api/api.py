@@ -15,10 +15,10 @@ from kring.api import auth, conversations, groups, people, posts
 from kring.core.errors import ApplicationError
 from kring.core.middleware import is_outage, service_unavailable
 from kring.core.ratelimit import ApiRateThrottle, RateLimited, too_many_message
-from kring.notifications import api as notifications_api
 from kring.follows import api as follows_api  # issue 4
-from kring.topics import api as topics_api  # issue 4
+from kring.notifications import api as notifications_api
 from kring.reactions import api as reactions_api
+from kring.topics import api as topics_api  # issue 4
 
 logger = logging.getLogger("django.request")
 

@@ -8,6 +8,7 @@ from kring.notifications.models import Delivery, Notification
 from kring.notifications.selectors import LINE_RELATED
 from kring.notifications.services import TARGETS, deliveries_for, notifications_create
 from kring.people.models import User
+from kring.realtime.events import notify_changed
 
 
 @task
@@ -25,6 +26,7 @@ def notifications_deliver(
         return 0
     actor = User.objects.filter(pk=actor_id).first() if actor_id else None
     created = notifications_create(kind=kind, recipient_ids=recipient_ids, actor=actor, target=obj)
+    notify_changed({n.recipient_id for n in created})  # their open pages ask for the bell
     deliveries = deliveries_for([n.recipient_id for n in created], kind)
     to_mail = [n.pk for n in created if deliveries[n.recipient_id] == Delivery.EMAIL]
     for notification in Notification.objects.filter(pk__in=to_mail).select_related(

@@ -12,8 +12,8 @@ from kring.notifications.models import Notification
 from kring.notifications.services import notify
 from kring.people.models import User
 from kring.posts.models import BODY_MAX_LENGTH, PATH_MAX_DEPTH, Post, Reply, reply_path
-from kring.topics import services as tags  # issue 4: hashtags and mentions
 from kring.realtime.events import post_created_publish, reply_created_publish
+from kring.topics import services as tags  # issue 4: hashtags and mentions
 
 
 def body_clean(body: str | None) -> str:
@@ -53,7 +53,8 @@ def post_create(*, actor: User, group: Group | None, body: str) -> Post:
         created_at=now,
         last_activity_at=now,
     )
-    tags.body_tags_record(item=post, prepared=prepared, fresh=True)  # -> mention recipients
+    mentioned = tags.body_tags_record(item=post, prepared=prepared, fresh=True)
+    notify(kind=Notification.Kind.MENTION, recipients=mentioned, actor=actor, target=post)
     post_created_publish(post.pk)  # realtime, after the commit
     return post
 
@@ -68,7 +69,8 @@ def post_update(*, actor: User, post: Post, body: str) -> Post:
     post.body_html = prepared.html
     post.edited_at = timezone.now()
     post.save(update_fields=["body", "body_html", "edited_at"])
-    tags.body_tags_record(item=post, prepared=prepared)  # -> mention recipients (issue 4)
+    mentioned = tags.body_tags_record(item=post, prepared=prepared)  # only new mentions
+    notify(kind=Notification.Kind.MENTION, recipients=mentioned, actor=actor, target=post)
     return post
 
 
@@ -109,7 +111,8 @@ def reply_create(*, actor: User, post: Post, body: str, parent: Reply | None = N
     )
     reply.path = reply_path(reply.pk, parent.path if parent is not None else None)
     reply.save(update_fields=["path"])
-    tags.body_tags_record(item=reply, prepared=prepared, fresh=True)  # -> mention recipients
+    mentioned = tags.body_tags_record(item=reply, prepared=prepared, fresh=True)
+    notify(kind=Notification.Kind.MENTION, recipients=mentioned, actor=actor, target=reply)
     Post.objects.filter(pk=post.pk).update(reply_count=F("reply_count") + 1, last_activity_at=now)
     _reply_notify(actor=actor, post=post, reply=reply)
     reply_created_publish(reply.pk)  # realtime, after the commit
@@ -137,7 +140,8 @@ def reply_update(*, actor: User, reply: Reply, body: str) -> Reply:
     reply.body_html = prepared.html
     reply.edited_at = timezone.now()
     reply.save(update_fields=["body", "body_html", "edited_at"])
-    tags.body_tags_record(item=reply, prepared=prepared)  # -> mention recipients (issue 4)
+    mentioned = tags.body_tags_record(item=reply, prepared=prepared)  # only new mentions
+    notify(kind=Notification.Kind.MENTION, recipients=mentioned, actor=actor, target=reply)
     return reply
 
 

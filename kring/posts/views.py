@@ -2,8 +2,8 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.middleware.csrf import get_token
 from django.http import HttpResponseBadRequest
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -30,9 +30,9 @@ from kring.posts.selectors import (
     reply_page_after,
     thread_page_for,
 )
-from kring.topics.services import body_prepare  # issue 4: preview shows tags as links
 from kring.reactions.services import praise_create
 from kring.reactions.views import praise_picker_context
+from kring.topics.services import body_prepare  # issue 4: preview shows tags as links
 
 
 def _safe_next(request, candidate: str | None, fallback: str) -> str:

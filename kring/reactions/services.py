@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from kring import access
 from kring.core.errors import NotFound, PermissionDenied, ValidationFailed
 from kring.groups.models import Group
+from kring.notifications.models import Notification
+from kring.notifications.services import notify
 from kring.people.models import User
 from kring.posts import services as post_services
 from kring.posts.models import Post, Reply
@@ -64,20 +66,24 @@ def reaction_set(*, actor: User, target: Target, kind: str, on: bool) -> bool:
     if on:
         try:
             with transaction.atomic():
-                Reaction.objects.create(user=actor, kind=kind, **_target_filter(target))
+                reaction = Reaction.objects.create(user=actor, kind=kind, **_target_filter(target))
         except IntegrityError:
             pass  # already given (perhaps by a second click a moment ago)
         else:
             _count_add(target, kind, +1)
             changed = True
+            notify(
+                kind=Notification.Kind.REACTION,
+                recipients=reaction_recipients(reaction),
+                actor=actor,
+                target=target,
+            )
     else:
         removed, _by_model = mine.delete()
         if removed:
             _count_add(target, kind, -1)
             changed = True
     target.refresh_from_db(fields=[count_field(k) for k in KINDS])
-    # Notifications (issue 4): the lead wires notify(kind="reaction") on commit here,
-    # with reaction_recipients().
     return changed
 
 
@@ -89,7 +95,7 @@ def reaction_toggle(*, actor: User, target: Target, kind: str) -> bool:
     return not given
 
 
-# --- Notification recipients (issue 4): the lead wires kring.notifications.notify() -----
+# --- Who hears of it (kring.notifications.notify checks their access again) -------------
 
 
 def reaction_recipients(reaction: Reaction) -> set[int]:
@@ -166,6 +172,7 @@ def praise_create(
     post = post_services.post_create(actor=actor, group=group, body=body)
     praise = Praise.objects.create(post=post, reason=reason)
     praise.praised.set(people)
-    # Notifications (issue 4): the lead wires notify(kind="praise") on commit here, with
-    # praise_recipients(post).
+    notify(
+        kind=Notification.Kind.PRAISE, recipients=praise_recipients(post), actor=actor, target=post
+    )
     return post

@@ -9,9 +9,9 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from kring import access
 from kring.conversations.models import Conversation, Message, Participant
 from kring.conversations.services import conversation_start, message_send
-from kring import access
 from kring.groups.models import Group, Membership
 from kring.groups.services import group_create, membership_add
 from kring.people.models import Department, User

@@ -142,10 +142,10 @@ def body_tags_record(
     )
 
 
-# >>> issue 4 / notifications: the lead calls
+# posts.services calls
 #   kring.notifications.services.notify(kind="mention", recipients=<this result>,
 #                                       actor=item.author, target=item)
-# with what this returns, on commit, from posts.services (post/reply create and update).
+# with what this returns, from post and reply create and update.
 def mentions_recorded(
     *, item: Post | Reply, person_ids: list[int], group_ids: list[int]
 ) -> set[int]:

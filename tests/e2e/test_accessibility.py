@@ -3,13 +3,13 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from kring.follows.services import follow_add
 from kring.conversations import services as conversation_services
+from kring.follows.services import follow_add
 from kring.groups import services as group_services
 from kring.people.models import Department
 from kring.posts import services as post_services
-from kring.topics.models import Topic
 from kring.reactions import services as reaction_services
+from kring.topics.models import Topic
 from tests.e2e.browser import LOGIN_PATH, sign_in
 
 pytestmark = pytest.mark.e2e

@@ -125,7 +125,8 @@ def test_mark_all_read_passes_with_and_without_htmx(world, client_for, make_noti
     body = response.content.decode()
     assert response.status_code == 200 and "Je hebt alles gelezen." in body
     assert (
-        'hx-swap-oob="true" href="/notifications/" aria-label="Meldingen, niets ongelezen"' in body
+        'hx-swap-oob="true" href="/notifications/" data-refresh-url="/notifications/bell/" '
+        'aria-label="Meldingen, niets ongelezen"' in body
     )
     assert not Notification.objects.filter(read_at__isnull=True).exists()
 

@@ -122,8 +122,15 @@
     if (detail.more) threadFetch(null);
   });
 
-  // --- The bell in the header (#bell-count): the count, or ask the server for it.
+  // --- The bell in the header: ask the server for it again (count and spoken label), or
+  // else show the count the event carried.
   function bellShow(data) {
+    var whole = byId("bell");
+    if (whole && whole.dataset.refreshUrl) {
+      htmx.ajax("GET", whole.dataset.refreshUrl, { target: "#bell", swap: "outerHTML" });
+      document.dispatchEvent(new CustomEvent("kring:notifications-changed", { detail: data }));
+      return;
+    }
     var bell = byId("bell-count");
     if (bell && typeof data.unread === "number") {
       bell.textContent = String(data.unread);
