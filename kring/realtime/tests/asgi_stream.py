@@ -10,11 +10,27 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
+from asgiref.sync import async_to_sync
 from django.core.asgi import get_asgi_application
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
 READ_TIMEOUT = 5.0
+
+
+def run_async(function, *args):
+    """`async_to_sync(function)(*args)` from a test, also after a browser test in this process.
+
+    Playwright's synchronous API leaves its event loop marked as running in the test
+    thread, and asyncio then refuses to start another one there. No coroutine of it runs
+    while this test does, so the mark is lifted for the call and put back after.
+    """
+    playwright_loop = asyncio._get_running_loop()
+    asyncio._set_running_loop(None)
+    try:
+        return async_to_sync(function)(*args)
+    finally:
+        asyncio._set_running_loop(playwright_loop)
 
 
 class Stream:

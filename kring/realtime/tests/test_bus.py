@@ -1,6 +1,5 @@
 """The bus: events reach the streams of the users they are addressed to, and only those."""
 
-import asyncio
 import threading
 import time
 
@@ -9,6 +8,7 @@ from django.test import override_settings
 
 from kring.realtime import bus as bus_module
 from kring.realtime.bus import MAX_PENDING, RESYNC, LocalBus, Message, RedisBus, publish
+from kring.realtime.tests.asgi_stream import run_async
 from kring.realtime.tests.conftest import REDIS_URL
 
 WAIT = 5.0  # an upper bound for things that happen at once; never a timing assertion
@@ -78,12 +78,12 @@ def test_subscription_wakes_an_event_loop_if_an_event_comes_from_another_thread(
         timer.start()
         return await tab.next_async(WAIT)
 
-    assert _events(asyncio.run(read())) == [("post.created", {"post_id": 1})]
+    assert _events(run_async(read)) == [("post.created", {"post_id": 1})]
 
 
 def test_subscription_next_async_returns_empty_if_nothing_came():
     tab = LocalBus().subscribe(1)
-    assert asyncio.run(tab.next_async(0.05)) == []
+    assert run_async(tab.next_async, 0.05) == []
 
 
 def test_streams_end_tells_every_stream_of_the_process():

@@ -1,7 +1,7 @@
 """GET /events/: a signed-in colleague's stream carries their events, and nobody else's."""
 
 import pytest
-from asgiref.sync import async_to_sync, sync_to_async
+from asgiref.sync import sync_to_async
 from django.db import connection
 from django.test import Client
 
@@ -9,7 +9,7 @@ from kring.groups import services as group_services
 from kring.people.services import user_create
 from kring.posts import services as post_services
 from kring.realtime.bus import bus
-from kring.realtime.tests.asgi_stream import open_stream
+from kring.realtime.tests.asgi_stream import open_stream, run_async
 from kring.realtime.views import HELLO
 
 SILENCE = 0.3  # how long a test listens to show that an event does NOT come
@@ -35,7 +35,7 @@ def test_events_refuses_if_signed_out(db):
             await stream.read_for(0)
             return stream.status, stream.headers
 
-    status, headers = async_to_sync(run)()
+    status, headers = run_async(run)
     assert status == 403
     assert not headers["content-type"].startswith("text/event-stream")
 
@@ -48,7 +48,7 @@ def test_events_streams_with_sse_headers_if_signed_in(colleagues):
             assert await stream.read_until(": connected")
             return stream.status, stream.headers
 
-    status, headers = async_to_sync(run)()
+    status, headers = run_async(run)
     assert status == 200
     assert headers["content-type"].startswith("text/event-stream")
     assert headers["x-accel-buffering"] == "no"  # nginx passes events on at once
@@ -67,7 +67,7 @@ def test_events_passes_only_the_viewers_own_events(colleagues):
             assert await stream.read_until('"post_id":2')
             return stream.body
 
-    body = async_to_sync(run)()
+    body = run_async(run)
     assert 'event: post.created\ndata: {"post_id":2}\n\n' in body
     assert '"post_id":1' not in body
 
@@ -80,7 +80,7 @@ def test_events_forgets_the_stream_if_the_browser_leaves(colleagues):
             assert await stream.read_until(": connected")
             assert colleagues["ans"].pk in bus().connected_user_ids()
 
-    async_to_sync(run)()
+    run_async(run)
     assert colleagues["ans"].pk not in bus().connected_user_ids()
 
 
@@ -110,7 +110,7 @@ def test_events_carries_a_new_post_if_the_viewer_may_read_it(
             assert await stream.read_until("post.created")
             return post, stream.body
 
-    post, body = async_to_sync(run)()
+    post, body = run_async(run)
     assert f'"post_id":{post.pk},"group_id":null' in body
     assert "Koffie" not in body  # ids only: the page fetches the post itself
 
@@ -136,7 +136,7 @@ def test_events_carries_nothing_if_the_post_is_in_a_secret_group_of_others(
             assert await member.read_until("post.created")  # it was sent…
             return await outsider.read_for(SILENCE)  # …but not to the outsider
 
-    assert "post.created" not in async_to_sync(run)()
+    assert "post.created" not in run_async(run)
     assert ans.pk != cor.pk
 
 
@@ -166,7 +166,7 @@ def test_events_carries_nothing_if_the_viewer_left_the_group(
             assert await stream.read_until("post.created")
             return stream.body
 
-    assert "reply.created" not in async_to_sync(run)()
+    assert "reply.created" not in run_async(run)
 
 
 def test_events_releases_the_database_connection_if_the_stream_is_open(transactional_db):
@@ -181,7 +181,7 @@ def test_events_releases_the_database_connection_if_the_stream_is_open(transacti
             assert await stream.read_until(": connected")
             return connection.connection is None
 
-    assert async_to_sync(run)()
+    assert run_async(run)
 
 
 def test_events_streams_under_wsgi_if_served_by_runserver(colleagues):
