@@ -1,0 +1,43 @@
+"""`kring serve` starts gunicorn with uvicorn workers on the ASGI application (for /events/)."""
+
+import pytest
+
+from kring import cli
+
+
+@pytest.fixture
+def started(monkeypatch) -> list[list[str]]:
+    """The command `kring serve` would replace itself with (nothing is started)."""
+    commands: list[list[str]] = []
+    monkeypatch.setattr(cli.os, "execv", lambda _path, argv: commands.append(list(argv)))
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    return commands
+
+
+def test_serve_runs_the_asgi_application_with_kring_uvicorn_workers(started, monkeypatch):
+    monkeypatch.setenv("KRING_WEB_WORKERS", "1")
+    assert cli.main(["serve", "--no-collectstatic"]) == 0
+    [command] = started
+    assert "config.asgi:application" in command
+    assert command[command.index("--worker-class") + 1] == cli.WORKER_CLASS
+    assert command[command.index("--workers") + 1] == "1"
+
+
+def test_serve_warns_if_several_workers_share_no_redis(started, monkeypatch, capsys):
+    monkeypatch.setenv("KRING_WEB_WORKERS", "3")
+    cli.main(["serve", "--no-collectstatic"])
+    assert "REDIS_URL" in capsys.readouterr().err
+
+
+def test_serve_does_not_warn_if_redis_carries_the_events(started, monkeypatch, capsys):
+    monkeypatch.setenv("KRING_WEB_WORKERS", "3")
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
+    cli.main(["serve", "--no-collectstatic"])
+    assert "REDIS_URL" not in capsys.readouterr().err
+
+
+def test_worker_class_can_be_imported_by_gunicorn():
+    from gunicorn.util import load_class
+
+    worker = load_class(cli.WORKER_CLASS)
+    assert worker.__name__ == "StreamingUvicornWorker"
