@@ -154,9 +154,14 @@ def praise_headers(viewer: Any, post_ids: Iterable[int]) -> dict[int, PraiseHead
     post_ids = list(post_ids)
     if not post_ids:
         return {}
+    # Most pages hold no praise post: find out with a plain index lookup before asking
+    # which praised people the viewer may see (a filter over every colleague).
+    praise_ids = list(Praise.objects.filter(post_id__in=post_ids).values_list("pk", flat=True))
+    if not praise_ids:
+        return {}
     links = (
         Praise.praised.through.objects.filter(
-            praise__post_id__in=post_ids,
+            praise_id__in=praise_ids,
             user__in=access.visible(viewer, User.objects.all()),
         )
         .select_related("praise", "user", "user__department")
