@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import pytest
 from django.test import Client
 
+from kring.api.services import api_token_issue
 from kring.groups import services as group_services
 from kring.groups.models import Group
 from kring.people.models import Department, User
@@ -68,6 +69,19 @@ def world(make_user):
         posts=posts,
         department=department,
     )
+
+
+@pytest.fixture
+def api_for(db):
+    """A client that calls the API like an integration: a fresh personal token of `user`
+    (anonymous for None)."""
+
+    def make(user: User | None) -> Client:
+        if user is None:
+            return Client()
+        return Client(headers={"authorization": f"Bearer {api_token_issue(user=user)}"})
+
+    return make
 
 
 @pytest.fixture
