@@ -32,6 +32,12 @@ def conversation(person):
     return {"post": post, "reply": reply}
 
 
+def _htmx_idle(page) -> None:
+    """Wait until htmx has swapped and processed what it loaded: a key pressed on a button
+    it has not processed yet would submit the plain form and reload the page."""
+    expect(page.locator(".htmx-request, .htmx-swapping, .htmx-settling")).to_have_count(0)
+
+
 def test_reacting_with_the_keyboard_changes_count_and_pressed_state_without_reload(
     conversation, new_page
 ):
@@ -42,6 +48,7 @@ def test_reacting_with_the_keyboard_changes_count_and_pressed_state_without_relo
     page.evaluate("window.notReloaded = true; document.activeElement.blur()")
     like = f"react-post-{post.pk}-like"
     _tab_to(page, like)
+    _htmx_idle(page)
     page.keyboard.press("Enter")
     button = page.locator(f"#{like}")
     expect(button).to_have_attribute("aria-pressed", "true")
@@ -49,12 +56,14 @@ def test_reacting_with_the_keyboard_changes_count_and_pressed_state_without_relo
     expect(page.locator(f"#reactions-post-{post.pk} .reaction-who")).to_contain_text("1")
     # Focus stays on the button after the swap, so a second key press takes it back.
     assert page.evaluate("document.activeElement.id") == like
+    _htmx_idle(page)
     page.keyboard.press("Space")
     expect(button).to_have_attribute("aria-pressed", "false")
     expect(button.locator(".reaction-count")).to_have_count(0)
 
     thanks = f"react-reply-{reply.pk}-thanks"
     _tab_to(page, thanks)
+    _htmx_idle(page)
     page.keyboard.press("Enter")
     expect(page.locator(f"#{thanks}")).to_have_attribute("aria-pressed", "true")
     assert page.evaluate("window.notReloaded === true"), "the page was reloaded"
