@@ -35,6 +35,9 @@ class Post(models.Model):
     thanks_count = models.PositiveIntegerField(default=0)
     insightful_count = models.PositiveIntegerField(default=0)
     celebrate_count = models.PositiveIntegerField(default=0)
+    # An announcement is pinned and must be read (kring.announcements); the ranked feed
+    # lifts it too, so the flag lives on the post itself.
+    is_announcement = models.BooleanField(default=False)
 
     class Meta:
         indexes = [
