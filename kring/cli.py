@@ -129,6 +129,13 @@ def command_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    from kring.realtime.serving import threads_from_environment
+
+    try:
+        threads_from_environment(os.environ.get("KRING_WEB_THREADS"))
+    except ValueError as error:
+        print(f"kring: {error}", file=sys.stderr)
+        return 2
     _django(PROD)
     if not args.no_collectstatic:
         static_files_collect_if_changed()

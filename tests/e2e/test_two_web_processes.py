@@ -8,6 +8,7 @@ appears at once in a browser connected to the other. Slower than a unit test (se
 start), hence e2e.
 """
 
+import http.client
 import io
 import re
 import sys
@@ -199,4 +200,44 @@ def test_reply_appears_live_in_another_browser_if_one_process_without_redis(
     try:
         _reply_appears_live(browser, only, only, thread_id)
     finally:
+        servers.close()
+
+
+SIGNED_IN_SESSION = """
+from django.conf import settings
+from importlib import import_module
+from kring.people.services import user_create
+user = user_create(username="streamer", email="streamer@example.org", password={password!r})
+session = import_module(settings.SESSION_ENGINE).SessionStore()
+session["_auth_user_id"] = str(user.pk)
+session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+session["_auth_user_hash"] = user.get_session_auth_hash()
+session.save()
+print(session.session_key)
+"""
+
+
+def test_open_event_streams_leave_the_page_thread_free_if_one_thread_serves_pages(shared, tmp_path):
+    session = shared.run(SIGNED_IN_SESSION.format(password=PASSWORD)).strip()
+    servers = _serve(shared, tmp_path, ("solo",), KRING_WEB_THREADS="1")
+    [url] = next(servers)
+    port = int(url.rsplit(":", 1)[1])
+    streams = []
+    try:
+        # Three open tabs, each holding its live-update stream open.
+        for _ in range(3):
+            stream = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            stream.request("GET", "/events/", headers={"Cookie": f"sessionid={session}"})
+            answer = stream.getresponse()
+            assert answer.status == 200
+            assert answer.getheader("Content-Type").startswith("text/event-stream")
+            streams.append(stream)
+        # The one page thread is still free: a page answers while the streams stay open.
+        request = urllib.request.Request(url + "/", headers={"Cookie": f"sessionid={session}"})
+        with urllib.request.urlopen(request, timeout=10) as page:  # noqa: S310
+            assert page.status == 200
+            assert b"streamer" in page.read()
+    finally:
+        for stream in streams:
+            stream.close()
         servers.close()

@@ -41,3 +41,44 @@ def test_worker_class_can_be_imported_by_gunicorn():
 
     worker = load_class(cli.WORKER_CLASS)
     assert worker.__name__ == "StreamingUvicornWorker"
+
+
+def test_serve_fails_with_the_reason_if_web_threads_is_not_a_whole_number(
+    started, monkeypatch, capsys
+):
+    monkeypatch.setenv("KRING_WEB_THREADS", "many")
+    assert cli.main(["serve", "--no-collectstatic"]) == 2
+    assert "KRING_WEB_THREADS" in capsys.readouterr().err
+    assert started == []
+
+
+def _recorder(name: str, calls: list[str]):
+    async def application(scope, receive, send) -> None:
+        calls.append(name)
+
+    return application
+
+
+@pytest.mark.parametrize(
+    ("scope", "served_by"),
+    [
+        ({"type": "http", "path": "/events/"}, "streams"),
+        ({"type": "http", "path": "/kring/events/", "root_path": "/kring"}, "streams"),
+        ({"type": "http", "path": "/"}, "pages"),
+        ({"type": "http", "path": "/events/x/"}, "pages"),
+        ({"type": "lifespan"}, "pages"),
+    ],
+)
+def test_pages_and_streams_sends_only_the_stream_path_to_the_async_side(scope, served_by):
+    from asgiref.sync import async_to_sync
+
+    from kring.realtime.serving import PagesAndStreams
+
+    calls: list[str] = []
+    application = PagesAndStreams(
+        pages=_recorder("pages", calls),
+        streams=_recorder("streams", calls),
+        stream_paths=frozenset({"/events/"}),
+    )
+    async_to_sync(application)(scope, None, None)
+    assert calls == [served_by]

@@ -1,0 +1,70 @@
+"""The application `kring serve` runs: pages through Django's WSGI handler, event streams async.
+
+Pages are synchronous views. Under Django's ASGI handler each one crosses from the event
+loop into a thread and back several times (request_started, the middleware and view,
+the response, request_finished) and all of them queue for the one thread asgiref keeps
+for thread-sensitive code. Handing the whole WSGI request to a pool thread once costs
+about a third less CPU on the benchmark's floor and lets the pool's threads overlap
+their database waits (docs/decisions/0014-pages-on-wsgi-threads.md). The event stream
+(/events/) stays a coroutine on Django's ASGI handler, so an open page still costs no
+thread.
+"""
+
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from a2wsgi import WSGIMiddleware
+from django.core.asgi import get_asgi_application
+from django.core.wsgi import get_wsgi_application
+from django.urls import reverse
+
+Scope = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
+Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
+AsgiApplication = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+DEFAULT_THREADS = 4
+
+
+class PagesAndStreams:
+    """An ASGI application: `streams` answers the paths in `stream_paths`, `pages` the rest.
+
+    `pages` also gets the lifespan messages (a2wsgi answers them; Django's ASGI handler
+    would refuse them). Paths are compared without the mount point (`root_path`).
+    """
+
+    def __init__(
+        self, *, pages: AsgiApplication, streams: AsgiApplication, stream_paths: frozenset[str]
+    ) -> None:
+        self.pages = pages
+        self.streams = streams
+        self.stream_paths = stream_paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and self._path(scope) in self.stream_paths:
+            await self.streams(scope, receive, send)
+        else:
+            await self.pages(scope, receive, send)
+
+    @staticmethod
+    def _path(scope: Scope) -> str:
+        path, root = scope["path"], scope.get("root_path", "")
+        return path[len(root) :] if root and path.startswith(root) else path
+
+
+def serving_application(*, threads: int = DEFAULT_THREADS) -> PagesAndStreams:
+    """Kring's ASGI application with `threads` threads per process for pages (Django is set up)."""
+    streams = get_asgi_application()  # sets Django up first
+    pages = WSGIMiddleware(get_wsgi_application(), workers=threads)
+    return PagesAndStreams(
+        pages=pages, streams=streams, stream_paths=frozenset({reverse("realtime:events")})
+    )
+
+
+def threads_from_environment(value: str | None) -> int:
+    """KRING_WEB_THREADS as a whole number >= 1; raises ValueError with the reason otherwise."""
+    if value is None or value == "":
+        return DEFAULT_THREADS
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"KRING_WEB_THREADS must be a whole number >= 1, not {value!r}.")
+    return int(value)
