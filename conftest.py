@@ -15,6 +15,15 @@ from kring.posts import services as post_services
 PASSWORD = "Geheim-wachtwoord-42"
 
 
+@pytest.fixture(autouse=True)
+def _empty_default_cache():
+    """Each test starts with an empty default cache: ids are reused between tests, and a
+    count kept for one test's user 5 must not show up as another test's user 5."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def make_user(db):
     def make(username: str, **kwargs) -> User:

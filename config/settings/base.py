@@ -82,7 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kring.core.context_processors.kring",
-                "kring.conversations.context_processors.conversations",  # issue 4
+                "kring.notifications.context_processors.header_counts",  # issue 4: bell and badge
             ],
         },
     },

@@ -12,6 +12,7 @@ from kring.access.conversations import forget_participants, participant_ids
 from kring.conversations.models import SUBJECT_MAX_LENGTH, Conversation, Message, Participant
 from kring.core.errors import NotFound, PermissionDenied, ValidationFailed
 from kring.core.markdown import render_markdown
+from kring.notifications.header import header_counts_forget
 from kring.people.models import User
 from kring.posts.services import body_clean
 
@@ -95,6 +96,7 @@ def conversation_start(
         body_html=render_markdown(body),
         created_at=now,
     )
+    header_counts_forget(person.pk for person in people)
     return conversation
 
 
@@ -116,6 +118,7 @@ def message_send(*, actor: User, conversation: Conversation, body: str) -> Messa
     conversation.last_message_at = now
     Participant.objects.filter(conversation=conversation).update(last_message_at=now)
     Participant.objects.filter(conversation=conversation, user=actor).update(last_read_at=now)
+    header_counts_forget(participant_ids(conversation))
     return message
 
 
@@ -160,6 +163,7 @@ def participant_add(
         ]
     )
     forget_participants(conversation)
+    header_counts_forget(person.pk for person in added)
     return added
 
 
@@ -170,6 +174,7 @@ def conversation_leave(*, actor: User, conversation: Conversation) -> None:
         raise _not_found()
     Participant.objects.filter(conversation=conversation, user=actor).delete()
     forget_participants(conversation)
+    header_counts_forget([actor.pk])
     if not Participant.objects.filter(conversation=conversation).exists():
         conversation.delete()
         return
@@ -178,6 +183,10 @@ def conversation_leave(*, actor: User, conversation: Conversation) -> None:
 
 def conversation_mark_read(*, actor: User, conversation: Conversation) -> None:
     """Mark everything in the conversation read for the actor (one UPDATE, only if needed)."""
-    Participant.objects.filter(conversation=conversation, user=actor).filter(
-        Q(last_read_at__isnull=True) | Q(last_read_at__lt=F("last_message_at"))
-    ).update(last_read_at=timezone.now())
+    changed = (
+        Participant.objects.filter(conversation=conversation, user=actor)
+        .filter(Q(last_read_at__isnull=True) | Q(last_read_at__lt=F("last_message_at")))
+        .update(last_read_at=timezone.now())
+    )
+    if changed:
+        header_counts_forget([actor.pk])

@@ -10,6 +10,7 @@ from kring import access
 from kring.core.errors import NotFound, PermissionDenied, ValidationFailed
 from kring.core.validators import validate_no_markup
 from kring.groups.models import Group, JoinRequest, Membership
+from kring.notifications.header import header_counts_forget
 from kring.notifications.models import Notification
 from kring.notifications.services import notify
 from kring.people.models import User
@@ -69,6 +70,7 @@ def _add_member(group: Group, user: User, role: str) -> Membership:
     Group.objects.filter(pk=group.pk).update(member_count=F("member_count") + 1)
     JoinRequest.objects.filter(group=group, user=user).delete()
     access.forget(user)
+    header_counts_forget([user.pk])  # the bell counts only what members may see
     return membership
 
 
@@ -209,6 +211,7 @@ def membership_remove(*, actor: User, group: Group, user: User) -> None:
     membership.delete()
     Group.objects.filter(pk=group.pk).update(member_count=F("member_count") - 1)
     access.forget(user, actor)
+    header_counts_forget([user.pk])
 
 
 @transaction.atomic

@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from kring import access
 from kring.core.errors import NotFound, ValidationFailed
 from kring.groups.models import Group
+from kring.notifications.header import header_counts_forget
 from kring.notifications.models import (
     DEFAULT_DELIVERY,
     Delivery,
@@ -118,6 +119,7 @@ def notifications_create(
         created_at__gte=now - DEDUPE_WINDOW,
         **exact_target,  # None matches IS NULL
     )
+    header_counts_forget(allowed)
     bumped = set(recent.values_list("recipient_id", flat=True))
     if bumped:
         recent.update(count=F("count") + 1, created_at=now, actor=actor)
@@ -146,11 +148,13 @@ def notification_open(*, actor: User, notification_id: Any) -> Notification:
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
+        header_counts_forget([actor.pk])
     return notification
 
 
 def notifications_mark_all_read(*, actor: User) -> int:
     """Mark every unread notification of the actor read; return how many."""
+    header_counts_forget([actor.pk])
     return Notification.objects.filter(recipient=actor, read_at__isnull=True).update(
         read_at=timezone.now()
     )

@@ -1,6 +1,5 @@
 from django import template
 
-from kring.notifications.selectors import unread_count_for
 from kring.notifications.wording import (
     notification_place,
     notification_sentence,
@@ -12,10 +11,12 @@ register = template.Library()
 
 @register.inclusion_tag("notifications/partials/bell.html", takes_context=True)
 def notification_bell(context) -> dict:
-    """The top bar's bell with the unread count (one COUNT query; signed-in pages only)."""
+    """The top bar's bell with the unread count (kept per reader: kring.notifications.header)."""
     user = context["user"]
     count = context.get("unread")  # the notification list counted already
-    return {"bell_count": unread_count_for(user) if count is None else count, "user": user}
+    if count is None:
+        count = context["header_counts"]().notifications
+    return {"bell_count": count, "user": user}
 
 
 @register.filter

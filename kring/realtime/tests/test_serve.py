@@ -1,5 +1,8 @@
 """`kring serve` starts gunicorn with uvicorn workers on the ASGI application (for /events/)."""
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from kring import cli
@@ -70,8 +73,6 @@ def _recorder(name: str, calls: list[str]):
     ],
 )
 def test_pages_and_streams_sends_only_the_stream_path_to_the_async_side(scope, served_by):
-    from asgiref.sync import async_to_sync
-
     from kring.realtime.serving import PagesAndStreams
 
     calls: list[str] = []
@@ -80,5 +81,7 @@ def test_pages_and_streams_sends_only_the_stream_path_to_the_async_side(scope, s
         streams=_recorder("streams", calls),
         stream_paths=frozenset({"/events/"}),
     )
-    async_to_sync(application)(scope, None, None)
+    # A loop of its own in a thread of its own: browser tests keep one running in this thread.
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, application(scope, None, None)).result()
     assert calls == [served_by]
