@@ -103,6 +103,20 @@ def messages_page_for(
     return MessagePage(messages=messages, earlier=page.next_cursor)
 
 
+def messages_after_for(viewer: Any, conversation: Conversation, *, after: int) -> list[Message]:
+    """Up to MESSAGES_PER_PAGE messages with an id above `after`, oldest first (live.js)."""
+    if not access.can_view(viewer, conversation):
+        return []
+    messages = list(
+        Message.objects.filter(conversation=conversation, pk__gt=after)
+        .select_related("author", "author__department", "person")
+        .order_by("created_at", "id")[:MESSAGES_PER_PAGE]
+    )
+    for message in messages:
+        message.conversation = conversation
+    return messages
+
+
 def message_page_before(message: Message) -> str | None:
     """The `before` cursor of the conversation page that shows `message` (None: the latest).
 
