@@ -138,10 +138,13 @@ def digest_render(user: User, content: DigestContent, frequency: str) -> tuple[s
             "preferences": absolute(reverse("notifications:preferences")),
             "unsubscribe": unsubscribe,
         }
-        subject = render_to_string("notifications/email/digest_subject.txt", context)
+        subject = " ".join(
+            render_to_string("notifications/email/digest_subject.txt", context).split()
+        )
+        context["title"] = subject  # the HTML's <title>: mail clients and screen readers show it
         text = render_to_string("notifications/email/digest.txt", context)
         html = render_to_string("notifications/email/digest.html", context)
-    return " ".join(subject.split()), text, html, unsubscribe
+    return subject, text, html, unsubscribe
 
 
 def notification_snippet_of_post(post: Post) -> str:

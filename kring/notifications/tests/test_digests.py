@@ -61,6 +61,7 @@ def test_digest_passes_in_dutch_with_the_unread_items_and_popular_posts(busy_wee
     assert "Populair in je groepen en onderwerpen" in message.body
     html, _ = message.alternatives[0]
     assert 'lang="nl"' in html and "Bram Jansen reageerde op je bericht" in html
+    assert "<title>Je week in Kring</title>" in html
     assert "/notifications/digest-off/" in message.extra_headers["List-Unsubscribe"]
     assert Notification.objects.get(kind="reply").digested_at is not None
 
