@@ -176,3 +176,16 @@ def test_digest_passes_with_popular_posts_under_followed_topics_only_if_visible(
     assert "aanbesteding #inkoop in open-kring" in message.body
     assert "closed-kring" not in message.body and "closed-kring" not in message.alternatives[0][0]
     assert "vakantie" not in message.body
+
+
+def test_digest_is_sent_once_if_a_second_worker_handles_the_same_period(busy_week):
+    """Two workers that both found Anna due: the second one's Digest row loses, no mail."""
+    from kring.notifications.digests import digest_send
+
+    first = digest_send(user=busy_week.admin, frequency="weekly", now=MONDAY_MORNING)
+    second = digest_send(
+        user=busy_week.admin, frequency="weekly", now=MONDAY_MORNING + timedelta(minutes=1)
+    )
+    assert first is not None and first.sent_at is not None
+    assert second is None
+    assert len(mail.outbox) == 1
