@@ -7,6 +7,7 @@ page without a reload. LIVE_MS says "at once", it is no timing measurement.
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from kring.conversations import services as conversation_services
@@ -18,6 +19,15 @@ from tests.e2e.browser import sign_in
 pytestmark = pytest.mark.e2e
 
 LIVE_MS = 2000
+AXE_OPTIONS = {
+    "resultTypes": ["violations"],
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+}
+
+
+def _axe_blocking(page: Page) -> list[str]:
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    return [v["id"] for v in violations if v["impact"] in {"serious", "critical"}]
 
 
 def _open(new_page, username: str, path: str) -> Page:
@@ -52,10 +62,12 @@ def test_open_conversation_shows_the_others_message_live_and_reads_it(chat, new_
     messages = reader.locator("#message-list li.chat-message")
     expect(messages.last).to_contain_text("Prima, om tien uur.", timeout=LIVE_MS)
     expect(messages).to_have_count(2)
+    expect(messages.last.locator("time")).to_have_text("nu")  # relative, as on a loaded page
     # The message is read where it shows: no badge, and no unread notification in the bell.
     expect(reader.locator(".sidenav [data-badge=messages]")).to_have_count(0)
     expect(reader.locator("#bell-count")).to_be_hidden()
     assert reader.evaluate("window.notReloaded === true"), "the page was reloaded"
+    assert not _axe_blocking(reader), "axe on the conversation with a live message"
 
 
 def test_messages_badge_and_bell_change_live_on_another_page(chat, new_page):
@@ -107,6 +119,7 @@ def test_reaction_counts_change_live_on_an_open_thread(person, new_page):
             f"#reactions-reply-{reply.pk} #react-reply-{reply.pk}-thanks .reaction-count"
         )
     ).to_have_text("1", timeout=LIVE_MS)
+    assert not _axe_blocking(reader), "axe on the thread with live reaction bars"
     reaction_services.reaction_set(actor=bram, target=post, kind="celebrate", on=False)
     expect(bar.locator(f"#react-post-{post.pk}-celebrate .reaction-count")).to_have_count(
         0, timeout=LIVE_MS

@@ -179,6 +179,7 @@
           if (!item.id || byId(item.id)) return;
           list.appendChild(item);
           htmx.process(item);
+          htmx.trigger(item, "htmx:load"); // as after a swap: kring.js makes its times relative
           added += 1;
         });
         if (added) document.dispatchEvent(new CustomEvent("kring:messages-added", { detail: { count: added } }));
