@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 
 from kring import access
 from kring.conversations.models import Message
+from kring.conversations.selectors import have_read
 from kring.core.errors import NotFound, ValidationFailed
 from kring.groups.models import Group
 from kring.notifications.models import (
@@ -119,6 +120,9 @@ def notifications_create(
     """Create (or bump) the notifications; return the new ones (bumped ones are not e-mailed again)."""
     fields = target_fields(target)
     allowed = [pk for pk in _allowed(recipient_ids, target) if actor is None or pk != actor.pk]
+    if allowed and isinstance(target, Message):  # nothing to say about what they saw already
+        seen = have_read(target, allowed)
+        allowed = [pk for pk in allowed if pk not in seen]
     if not allowed:
         return []
     now = timezone.now()

@@ -85,3 +85,22 @@ def test_badge_returns_the_unread_count_if_a_message_waits(world, chat, client_f
     body = client_for(world.outsider).get("/messages/badge/").content.decode()
     assert 'data-badge-slot="messages"' in body
     assert 'data-badge="messages">1<' in body
+
+
+def test_message_notification_is_not_made_if_the_page_showed_the_message_first(world, chat):
+    """With a worker the notification comes a moment later; the open page was quicker."""
+    from kring.notifications.tasks import notifications_deliver
+
+    Notification.objects.all().delete()
+    mail.outbox.clear()
+    message = services.message_send(actor=world.member, conversation=chat, body="Ben je er?")
+    services.conversation_mark_read(actor=world.outsider, conversation=chat)
+    notifications_deliver.call(
+        kind="message",
+        recipient_ids=[world.outsider.pk],
+        actor_id=world.member.pk,
+        target="conversations.message",
+        target_id=message.pk,
+    )
+    assert not Notification.objects.exists()
+    assert mail.outbox == []
