@@ -124,3 +124,19 @@ def test_reaction_counts_change_live_on_an_open_thread(person, new_page):
     expect(bar.locator(f"#react-post-{post.pk}-celebrate .reaction-count")).to_have_count(
         0, timeout=LIVE_MS
     )
+
+
+def test_conversation_list_moves_the_new_message_up_live(chat, new_page):
+    anna, bram, conversation = chat
+    conversation_services.conversation_start(
+        actor=anna, participants=[bram], subject="Rooster", body="Kun jij zaterdag?"
+    )
+    reader = _open(new_page, "bram", "/messages/")
+    rows = reader.locator("#conversation-list .conversation-row")
+    expect(rows.first).to_contain_text("Rooster")
+    conversation_services.message_send(
+        actor=anna, conversation=conversation, body="Toch liever overmorgen"
+    )
+    expect(rows.first).to_contain_text("Toch liever overmorgen", timeout=LIVE_MS)
+    expect(rows).to_have_count(2)
+    expect(rows.nth(1)).to_contain_text("Rooster")  # still listed, now second

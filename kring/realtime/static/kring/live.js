@@ -187,6 +187,16 @@
       .catch(function () { /* the next event or reconnect asks again */ });
   }
 
+  // The list of conversations: load it again, unless someone is at its links (a keyboard
+  // user would lose their place; the badge still tells them).
+  function conversationsRefresh() {
+    var block = byId("conversations-live");
+    if (!block || !block.dataset.liveUrl || block.contains(document.activeElement)) return;
+    htmx.ajax("GET", block.dataset.liveUrl, {
+      target: "#conversations-live", select: "#conversations-live", swap: "outerHTML"
+    });
+  }
+
   function messageArrived(data) {
     var list = chat();
     if (list && number(list.dataset.liveConversation) === number(data.conversation_id)) {
@@ -194,6 +204,7 @@
       chatFetch().then(badgeRefresh);
       return;
     }
+    conversationsRefresh();
     badgeRefresh();
   }
 
@@ -219,6 +230,7 @@
     feedCatchUp();
     threadFetch(null);
     chatFetch().then(badgeRefresh);
+    conversationsRefresh();
     bellShow({});
     document.dispatchEvent(new CustomEvent("kring:live-reconnected"));
   }
