@@ -130,7 +130,9 @@ _LOOKUPS = {
     Post: lambda: Post.objects.select_related("author", "author__department", "group"),
     Reply: lambda: Reply.objects.select_related("post", "post__group", "author"),
     User: lambda: User.objects.select_related("department"),
-    Notification: lambda: Notification.objects.select_related("post", "post__group", "group"),
+    Notification: lambda: Notification.objects.select_related(
+        "post", "post__group", "group", "conversation"
+    ),
     Topic: lambda: Topic.objects.all(),
     Conversation: lambda: Conversation.objects.all(),
     Message: lambda: Message.objects.select_related("conversation"),
@@ -160,7 +162,7 @@ def audience(obj: Model | None, *, among: Iterable[int] | None = None) -> set[in
     if isinstance(obj, Reply):
         return group_audience(obj.post.group, among=among)
     if isinstance(obj, Notification):
-        target = obj.post if obj.post_id else obj.group
+        target = obj.post or obj.group or obj.conversation
         return {obj.recipient_id} & audience(target) if target is not None else set()
     if isinstance(obj, Conversation):
         return conversation_audience(obj)

@@ -1,13 +1,15 @@
 """Rules for notifications: your own, and only while you may still see what they point at.
 
 Checked again at delivery (the list, the bell count, the e-mail, the digest, the API), so
-someone who left a closed group sees nothing more from it, not even a count.
+someone who left a closed group sees nothing more from it, not even a count, and someone
+who left a private conversation nothing more from that conversation.
 """
 
 from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from kring.access.conversations import can_view_conversation
 from kring.access.groups import can_view_group, group_rule, space_rule
 from kring.access.posts import can_view_post
 from kring.access.viewers import is_signed_in
@@ -20,6 +22,8 @@ def can_view_notification(viewer: Any, notification: Any) -> bool:
         return can_view_post(viewer, notification.post)
     if notification.group_id is not None:
         return can_view_group(viewer, notification.group)
+    if notification.conversation_id is not None:
+        return can_view_conversation(viewer, notification.conversation)
     return False
 
 
@@ -29,6 +33,11 @@ def visible_notifications(viewer: Any, queryset: QuerySet) -> QuerySet:
     groups = group_rule(viewer, prefix="group__")
     if posts is None or groups is None:
         return queryset.none()
+    from kring.conversations.models import Participant
+
+    seats = Participant.objects.filter(user_id=viewer.pk).values("conversation_id")
     return queryset.filter(recipient_id=viewer.pk).filter(
-        (Q(post__isnull=False) & posts) | (Q(post__isnull=True, group__isnull=False) & groups)
+        (Q(post__isnull=False) & posts)
+        | (Q(post__isnull=True, group__isnull=False) & groups)
+        | Q(post__isnull=True, group__isnull=True, conversation_id__in=seats)
     )

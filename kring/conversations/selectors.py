@@ -103,6 +103,34 @@ def messages_page_for(
     return MessagePage(messages=messages, earlier=page.next_cursor)
 
 
+def have_read(message: Message, user_ids: list[int]) -> set[int]:
+    """Which of `user_ids` have read the conversation up to `message` already (one query).
+
+    The open page reads a live message before the worker gets to its notification.
+    """
+    return set(
+        Participant.objects.filter(
+            conversation_id=message.conversation_id,
+            user_id__in=user_ids,
+            last_read_at__gte=message.created_at,
+        ).values_list("user_id", flat=True)
+    )
+
+
+def messages_after_for(viewer: Any, conversation: Conversation, *, after: int) -> list[Message]:
+    """Up to MESSAGES_PER_PAGE messages with an id above `after`, oldest first (live.js)."""
+    if not access.can_view(viewer, conversation):
+        return []
+    messages = list(
+        Message.objects.filter(conversation=conversation, pk__gt=after)
+        .select_related("author", "author__department", "person")
+        .order_by("created_at", "id")[:MESSAGES_PER_PAGE]
+    )
+    for message in messages:
+        message.conversation = conversation
+    return messages
+
+
 def message_page_before(message: Message) -> str | None:
     """The `before` cursor of the conversation page that shows `message` (None: the latest).
 

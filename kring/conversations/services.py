@@ -13,8 +13,11 @@ from kring.conversations.models import SUBJECT_MAX_LENGTH, Conversation, Message
 from kring.core.errors import NotFound, PermissionDenied, ValidationFailed
 from kring.core.markdown import render_markdown
 from kring.notifications.header import header_counts_forget
+from kring.notifications.models import Notification
+from kring.notifications.services import notifications_mark_conversation_read, notify
 from kring.people.models import User
 from kring.posts.services import body_clean
+from kring.realtime.events import message_created_publish, notify_changed
 
 MAX_PARTICIPANTS = 50
 
@@ -89,7 +92,7 @@ def conversation_start(
             for p in people
         ]
     )
-    Message.objects.create(
+    message = Message.objects.create(
         conversation=conversation,
         author=actor,
         body=body,
@@ -97,6 +100,7 @@ def conversation_start(
         created_at=now,
     )
     header_counts_forget(person.pk for person in people)
+    _message_announce(message)
     return conversation
 
 
@@ -119,13 +123,24 @@ def message_send(*, actor: User, conversation: Conversation, body: str) -> Messa
     Participant.objects.filter(conversation=conversation).update(last_message_at=now)
     Participant.objects.filter(conversation=conversation, user=actor).update(last_read_at=now)
     header_counts_forget(participant_ids(conversation))
+    _message_announce(message)
     return message
 
 
-# --- Notifications: the lead wires kring.notifications.services.notify() to this after merging.
 def message_recipients(message: Message) -> set[int]:
     """The ids to notify of a new message: every active participant but its author."""
     return access.audience(message.conversation) - {message.author_id}
+
+
+def _message_announce(message: Message) -> None:
+    """After the commit: a notification for the others, and a live event for their open pages."""
+    notify(
+        kind=Notification.Kind.MESSAGE,
+        recipients=message_recipients(message),
+        actor=message.author,
+        target=message,
+    )
+    message_created_publish(message.pk)
 
 
 @transaction.atomic
@@ -182,11 +197,18 @@ def conversation_leave(*, actor: User, conversation: Conversation) -> None:
 
 
 def conversation_mark_read(*, actor: User, conversation: Conversation) -> None:
-    """Mark everything in the conversation read for the actor (one UPDATE, only if needed)."""
+    """Mark everything in the conversation read for the actor, its notifications included.
+
+    Two UPDATEs. The notifications are marked even when the seat had no news: a message's
+    notification may be written by the worker after the page showed the message.
+    """
     changed = (
         Participant.objects.filter(conversation=conversation, user=actor)
         .filter(Q(last_read_at__isnull=True) | Q(last_read_at__lt=F("last_message_at")))
         .update(last_read_at=timezone.now())
     )
-    if changed:
+    marked = notifications_mark_conversation_read(actor=actor, conversation_id=conversation.pk)
+    if changed or marked:
         header_counts_forget([actor.pk])
+    if marked:
+        notify_changed([actor.pk])  # the bell in their other tabs

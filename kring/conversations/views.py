@@ -158,6 +158,26 @@ def message_send(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def messages_new(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """The messages after `?after=<message id>` for an open page (live.js); they are read now."""
+    conversation = access.get_or_404(request.user, Conversation, pk)
+    try:
+        after = max(0, min(int(request.GET.get("after", "0")), 2**63 - 1))
+    except ValueError:
+        after = 0
+    new = selectors.messages_after_for(request.user, conversation, after=after)
+    services.conversation_mark_read(actor=request.user, conversation=conversation)
+    context = {"conversation": conversation, "messages": new}
+    return render(request, "conversations/partials/messages_new.html", context)
+
+
+@login_required
+def unread_badge(request: HtmxHttpRequest) -> HttpResponse:
+    """The "Messages" badge alone, for live.js after a new message or a reconnect."""
+    return render(request, "conversations/partials/unread_badge.html")
+
+
+@login_required
 @require_POST
 def participant_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     conversation = access.get_or_404(request.user, Conversation, pk)

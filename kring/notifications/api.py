@@ -73,8 +73,8 @@ class ReadOut(Schema):
 def notification_list(request: HttpRequest, cursor: str | None = None) -> dict[str, Any]:
     """Your notifications, newest first, 20 per page, with the unread count.
 
-    Only those whose post or group you may still see: after leaving a closed group its
-    notifications are gone from here too.
+    Only those whose post, group or conversation you may still see: after leaving a
+    closed group or a conversation its notifications are gone from here too.
     """
     page: Page = notifications_for(request.auth, cursor=cursor)
     return {

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from kring import access
+from kring.follows.models import Follow
 from kring.groups.models import Membership
 from kring.notifications.emails import absolute, mail_send, unsubscribe_url
 from kring.notifications.models import (
@@ -37,6 +38,7 @@ from kring.notifications.wording import (
 )
 from kring.people.models import User
 from kring.posts.models import Post
+from kring.topics.models import TopicUse
 
 Frequency = DigestSettings.Frequency
 LENGTH = {Frequency.DAILY: timedelta(days=1), Frequency.WEEKLY: timedelta(days=7)}
@@ -64,11 +66,18 @@ def period_of(frequency: str, now: datetime) -> tuple[str, datetime]:
 
 
 def digest_sources(user: User) -> Q:
-    """Where popular posts come from: the colleague's groups.
+    """Where popular posts come from: the colleague's groups, followed groups and topics.
 
-    Followed groups and topics join here, e.g. `| Q(topics__in=followed_topics(user))`.
+    A post is under a followed topic when it or one of its replies uses the topic. Only a
+    filter of candidates: `popular_posts_for` keeps what the policy lets the user see now.
     """
-    return Q(group_id__in=Membership.objects.filter(user=user).values("group_id"))
+    follows = Follow.objects.filter(follower_id=user.pk)
+    followed_topics = follows.filter(topic__isnull=False).values("topic_id")
+    return (
+        Q(group_id__in=Membership.objects.filter(user=user).values("group_id"))
+        | Q(group_id__in=follows.filter(group__isnull=False).values("group_id"))
+        | Q(pk__in=TopicUse.objects.filter(topic_id__in=followed_topics).values("post_id"))
+    )
 
 
 def popular_posts_for(user: User, *, since: datetime) -> list[Post]:
@@ -129,10 +138,13 @@ def digest_render(user: User, content: DigestContent, frequency: str) -> tuple[s
             "preferences": absolute(reverse("notifications:preferences")),
             "unsubscribe": unsubscribe,
         }
-        subject = render_to_string("notifications/email/digest_subject.txt", context)
+        subject = " ".join(
+            render_to_string("notifications/email/digest_subject.txt", context).split()
+        )
+        context["title"] = subject  # the HTML's <title>: mail clients and screen readers show it
         text = render_to_string("notifications/email/digest.txt", context)
         html = render_to_string("notifications/email/digest.html", context)
-    return " ".join(subject.split()), text, html, unsubscribe
+    return subject, text, html, unsubscribe
 
 
 def notification_snippet_of_post(post: Post) -> str:

@@ -77,12 +77,15 @@ def notification_email_send(notification: Notification) -> bool:
             "preferences": absolute(reverse("notifications:preferences")),
             "unsubscribe": unsubscribe,
         }
-        subject = render_to_string("notifications/email/notification_subject.txt", context)
+        subject = " ".join(
+            render_to_string("notifications/email/notification_subject.txt", context).split()
+        )
+        context["title"] = subject  # the HTML's <title>: mail clients and screen readers show it
         text = render_to_string("notifications/email/notification.txt", context)
         html = render_to_string("notifications/email/notification.html", context)
     mail_send(
         user=recipient,
-        subject=" ".join(subject.split()),
+        subject=subject,
         text=text,
         html=html,
         unsubscribe=unsubscribe,

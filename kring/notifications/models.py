@@ -1,11 +1,11 @@
 """Notifications, the per-kind delivery choice, the digest settings and the digests sent.
 
 A notification points at its target with explicit nullable foreign keys (post, reply,
-group), not a GenericForeignKey: the delivery-time access check must be a query filter
+group, conversation with its latest message), not a GenericForeignKey: the delivery-time access check must be a query filter
 (the bell count is one COUNT, the list a constant number of queries), and a join on a
 real foreign key composes with `access.visible(...)`; a generic key cannot be joined.
-Deleting the target deletes its notifications. A new target kind (a conversation) adds
-one nullable key here and one line in `kring.access.notifications`.
+Deleting the target deletes its notifications. A new target kind adds one nullable key
+here and one clause in `kring.access.notifications` (as the conversation did).
 """
 
 from django.conf import settings
@@ -34,10 +34,17 @@ class Notification(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # The target: `reply` (with its `post`), or `post`, or `group`.
+    # The target: `reply` (with its `post`), or `post`, or `group`, or `conversation` (with
+    # `message`, its latest message: a bumped notification points at the newest one).
     post = models.ForeignKey("posts.Post", null=True, blank=True, on_delete=models.CASCADE)
     reply = models.ForeignKey("posts.Reply", null=True, blank=True, on_delete=models.CASCADE)
     group = models.ForeignKey("groups.Group", null=True, blank=True, on_delete=models.CASCADE)
+    conversation = models.ForeignKey(
+        "conversations.Conversation", null=True, blank=True, on_delete=models.CASCADE
+    )
+    message = models.ForeignKey(
+        "conversations.Message", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     # How many events this notification stands for (an unread one is bumped, not repeated).
     count = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
@@ -60,7 +67,7 @@ class Notification(models.Model):
 
     @property
     def target(self) -> models.Model | None:
-        return self.reply or self.post or self.group
+        return self.reply or self.post or self.group or self.message or self.conversation
 
     @property
     def is_unread(self) -> bool:

@@ -10,7 +10,16 @@ from kring.notifications.models import Notification
 from kring.people.models import User
 
 # What a notification line shows: who, what, where. Keep in step with wording.py.
-LINE_RELATED = ("actor", "post", "post__author", "post__group", "reply", "group")
+LINE_RELATED = (
+    "actor",
+    "post",
+    "post__author",
+    "post__group",
+    "reply",
+    "group",
+    "conversation",
+    "message",
+)
 
 
 def visible_notifications_for(viewer: User) -> QuerySet:

@@ -8,7 +8,8 @@ The contract other apps call::
 
 - `kind` is a `Notification.Kind` value (mention, reply, thread_reply, reaction, praise,
   join_request, invitation, announcement, message); an unknown kind raises ValueError.
-- `target` is a Post, Reply or Group (the kinds in `TARGETS`); another model raises
+- `target` is a Post, Reply, Group or conversation Message (the kinds in `TARGETS`;
+  a message points the notification at its conversation); another model raises
   TypeError until it is added there and to `kring.access.notifications`.
 - `group` is accepted for callers that know the space; posts, replies and groups name
   their own, so it is not stored for them.
@@ -30,6 +31,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kring import access
+from kring.conversations.models import Message
+from kring.conversations.selectors import have_read
 from kring.core.errors import NotFound, ValidationFailed
 from kring.groups.models import Group
 from kring.notifications.header import header_counts_forget
@@ -44,7 +47,15 @@ from kring.people.models import User
 from kring.posts.models import Post, Reply
 
 Kind = Notification.Kind
-TARGETS: dict[str, type[Model]] = {"posts.post": Post, "posts.reply": Reply, "groups.group": Group}
+TARGETS: dict[str, type[Model]] = {
+    "posts.post": Post,
+    "posts.reply": Reply,
+    "groups.group": Group,
+    "conversations.message": Message,
+}
+# The keys that say what a notification is about; an unread one with the same keys is bumped.
+# (A conversation's notification is bumped by every new message and points at the latest.)
+SAME_TARGET = ("reply_id", "post_id", "group_id", "conversation_id")
 DEDUPE_WINDOW = timedelta(hours=1)
 UNSUBSCRIBE_SALT = "kring.notifications.unsubscribe"
 DIGEST_OFF_SALT = "kring.notifications.digest-off"
@@ -90,6 +101,8 @@ def target_fields(target: Model) -> dict[str, int]:
         return {"post_id": target.pk}
     if isinstance(target, Group):
         return {"group_id": target.pk}
+    if isinstance(target, Message):
+        return {"conversation_id": target.conversation_id, "message_id": target.pk}
     raise TypeError(f"Notifications cannot point at {type(target).__name__}")
 
 
@@ -108,10 +121,13 @@ def notifications_create(
     """Create (or bump) the notifications; return the new ones (bumped ones are not e-mailed again)."""
     fields = target_fields(target)
     allowed = [pk for pk in _allowed(recipient_ids, target) if actor is None or pk != actor.pk]
+    if allowed and isinstance(target, Message):  # nothing to say about what they saw already
+        seen = have_read(target, allowed)
+        allowed = [pk for pk in allowed if pk not in seen]
     if not allowed:
         return []
     now = timezone.now()
-    exact_target = {key: fields.get(key) for key in ("reply_id", "post_id", "group_id")}
+    exact_target = {key: fields.get(key) for key in SAME_TARGET}
     recent = Notification.objects.filter(
         recipient_id__in=allowed,
         kind=kind,
@@ -122,7 +138,8 @@ def notifications_create(
     header_counts_forget(allowed)
     bumped = set(recent.values_list("recipient_id", flat=True))
     if bumped:
-        recent.update(count=F("count") + 1, created_at=now, actor=actor)
+        latest = {"message_id": fields["message_id"]} if "message_id" in fields else {}
+        recent.update(count=F("count") + 1, created_at=now, actor=actor, **latest)
     return Notification.objects.bulk_create(
         Notification(recipient_id=pk, kind=kind, actor=actor, created_at=now, **fields)
         for pk in allowed
@@ -150,6 +167,13 @@ def notification_open(*, actor: User, notification_id: Any) -> Notification:
         notification.save(update_fields=["read_at"])
         header_counts_forget([actor.pk])
     return notification
+
+
+def notifications_mark_conversation_read(*, actor: User, conversation_id: int) -> int:
+    """Mark the actor's unread notifications of one conversation read (they are reading it)."""
+    return Notification.objects.filter(
+        recipient=actor, conversation_id=conversation_id, read_at__isnull=True
+    ).update(read_at=timezone.now())
 
 
 def notifications_mark_all_read(*, actor: User) -> int:

@@ -44,12 +44,17 @@ def notification_place(notification: Notification) -> str:
     if notification.post_id is not None:
         post_group = notification.post.group
         return post_group.name if post_group is not None else _("Everyone")
+    if notification.conversation_id is not None:
+        return notification.conversation.subject or _("Private conversation")
     return ""
 
 
 def notification_snippet(notification: Notification, *, words: int = 24) -> str:
-    """The start of the reply or post it is about, as plain text."""
-    item = notification.reply if notification.reply_id else notification.post
+    """The start of the reply, post or (latest) message it is about, as plain text."""
+    if notification.message_id is not None:
+        item = notification.message
+    else:
+        item = notification.reply if notification.reply_id else notification.post
     if item is None or not item.body_html:
         return ""
     # body_html is sanitised HTML: its entities ("P&amp;O") become characters again here,
@@ -63,6 +68,10 @@ def notification_target_url(notification: Notification) -> str:
         return notification.reply.get_absolute_url()
     if notification.post_id is not None:
         return notification.post.get_absolute_url()
+    if notification.message_id is not None:
+        return notification.message.get_absolute_url()
+    if notification.conversation_id is not None:
+        return notification.conversation.get_absolute_url()
     if notification.kind == Kind.JOIN_REQUEST:
         return reverse("groups:members", args=[notification.group.slug])
     return notification.group.get_absolute_url()

@@ -27,6 +27,7 @@ from kring.reactions.models import (
     Reaction,
     count_field,
 )
+from kring.realtime.events import reaction_changed_publish
 
 Target = Post | Reply
 
@@ -84,6 +85,8 @@ def reaction_set(*, actor: User, target: Target, kind: str, on: bool) -> bool:
             _count_add(target, kind, -1)
             changed = True
     target.refresh_from_db(fields=[count_field(k) for k in KINDS])
+    if changed:
+        reaction_changed_publish(target, actor_id=actor.pk)
     return changed
 
 

@@ -82,6 +82,20 @@ def reply_react(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return _react(request, reply)
 
 
+@login_required
+@require_GET
+def post_bar(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """The post's reaction bar as the viewer sees it now (live.js after a reaction elsewhere)."""
+    return _bar_response(request, access.get_or_404(request.user, Post, pk))
+
+
+@login_required
+@require_GET
+def reply_bar(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """The reply's reaction bar as the viewer sees it now."""
+    return _bar_response(request, access.get_or_404(request.user, Reply, pk))
+
+
 def _reactors_page(request: HtmxHttpRequest, target: Post | Reply) -> HttpResponse:
     kind = request.GET.get("kind") or None
     if kind not in (None, *KINDS):

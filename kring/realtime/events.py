@@ -10,6 +10,8 @@ counts only; the browser fetches what it shows through the ordinary, access-chec
 | `post.created`          | post_id, group_id (null: company space), url   | "N new posts" bar |
 | `reply.created`         | post_id, reply_id, path, reply_count           | thread, counts   |
 | `notifications.changed` | unread (a number, or absent: ask the server)   | `#bell-count`    |
+| `message.created`       | conversation_id, message_id                    | chat, badge      |
+| `reaction.changed`      | post_id or reply_id                            | reaction bar     |
 """
 
 from collections.abc import Iterable, Mapping
@@ -18,12 +20,15 @@ from functools import partial
 from django.db import transaction
 
 from kring import access
+from kring.conversations.models import Message
 from kring.posts.models import Post, Reply
 from kring.realtime.bus import bus, publish
 
 POST_CREATED = "post.created"
 REPLY_CREATED = "reply.created"
 NOTIFICATIONS_CHANGED = "notifications.changed"
+MESSAGE_CREATED = "message.created"
+REACTION_CHANGED = "reaction.changed"
 
 
 def post_created_publish(post_id: int) -> None:
@@ -89,3 +94,35 @@ def _notify_changed(user_ids: list[int], unread: dict[int, int] | None) -> None:
             by_count.setdefault(-1, []).append(user_id)
     for count, users in by_count.items():
         publish(users, NOTIFICATIONS_CHANGED, {} if count < 0 else {"unread": count})
+
+
+def message_created_publish(message_id: int) -> None:
+    """After the commit, tell the other participants of the conversation that a message is there."""
+    transaction.on_commit(partial(_message_created, message_id), robust=True)
+
+
+def _message_created(message_id: int) -> None:
+    if not bus().may_reach_anyone():
+        return
+    message = Message.objects.select_related("conversation").filter(pk=message_id).first()
+    if message is None:  # the last participant left meanwhile
+        return
+    data = {"conversation_id": message.conversation_id, "message_id": message.pk}
+    publish(access.audience(message.conversation) - {message.author_id}, MESSAGE_CREATED, data)
+
+
+def reaction_changed_publish(target: Post | Reply, *, actor_id: int) -> None:
+    """After the commit, tell the open pages of those who may read the target its counts changed."""
+    key = "reply_id" if isinstance(target, Reply) else "post_id"
+    model = type(target)
+    transaction.on_commit(partial(_reaction_changed, model, key, target.pk, actor_id), robust=True)
+
+
+def _reaction_changed(model: type[Post | Reply], key: str, target_id: int, actor_id: int) -> None:
+    if not bus().may_reach_anyone():
+        return
+    related = ("post", "post__group") if model is Reply else ("group",)
+    target = model.objects.select_related(*related).filter(pk=target_id).first()
+    if target is None:
+        return
+    publish(access.audience(target) - {actor_id}, REACTION_CHANGED, {key: target_id})

@@ -19,6 +19,9 @@ from kring.conversations import services
 from kring.conversations.models import Conversation, Message
 from kring.core.pagination import encode_cursor
 from kring.core.testing import page_without_tokens
+from kring.notifications.models import Notification
+from kring.realtime.bus import bus
+from kring.realtime.events import MESSAGE_CREATED
 
 SUBJECT = "MARKER-conv-subject-5e1d"
 BODY = "MARKER-conv-body-5e1d"
@@ -193,3 +196,81 @@ def test_session_of_a_site_admin_is_no_backdoor_through_the_django_admin(matrix,
     for path in ("/admin/conversations/conversation/", "/admin/conversations/message/"):
         assert client.get(path).status_code == 404
     assert SUBJECT not in client.get("/admin/").content.decode()
+
+
+# --- Notifications and live events of a new message: the other participants, nobody else.
+
+
+@pytest.fixture
+def streams(matrix):
+    """A stream open for every signed-in viewer kind (and the third participant) on this bus."""
+    local = bus()
+    kinds = [kind for kind in VIEWERS if kind != "anonymous"]
+    subscriptions = {kind: local.subscribe(matrix.users[kind].pk) for kind in kinds}
+    yield subscriptions
+    for subscription in subscriptions.values():
+        local.unsubscribe(subscription)
+
+
+def test_new_message_notifies_and_signals_exactly_the_other_participants(
+    matrix, conversation, streams, django_capture_on_commit_callbacks
+):
+    Notification.objects.all().delete()
+    for subscription in streams.values():
+        subscription.next(0)
+    with django_capture_on_commit_callbacks(execute=True):
+        message = services.message_send(
+            actor=matrix.users["member"], conversation=conversation, body="Nog iets MARKER-x"
+        )
+    third = conversation.participants.exclude(
+        user__in=[matrix.users[k] for k in PARTICIPANTS]
+    ).get()
+    notified = set(Notification.objects.values_list("recipient_id", "kind", "message_id"))
+    assert notified == {
+        (matrix.users["outsider"].pk, "message", message.pk),
+        (third.user_id, "message", message.pk),
+    }
+    problems = []
+    for kind, subscription in streams.items():
+        events = [e for e in subscription.next(0) if e.event == MESSAGE_CREATED]
+        expected = kind == "outsider"  # the author (member) hears nothing of their own message
+        if bool(events) != expected:
+            problems.append(f"{kind}: {'LEAK' if events else 'missing'}")
+        for event in events:
+            assert event.data == {"conversation_id": conversation.pk, "message_id": message.pk}
+    assert not problems, "\n".join(problems)
+
+
+def test_new_message_reaches_nobody_who_left(
+    matrix, conversation, streams, django_capture_on_commit_callbacks
+):
+    services.conversation_leave(actor=matrix.users["outsider"], conversation=conversation)
+    Notification.objects.all().delete()
+    for subscription in streams.values():
+        subscription.next(0)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.message_send(actor=matrix.users["member"], conversation=conversation, body="Hoi")
+    assert not Notification.objects.filter(recipient=matrix.users["outsider"]).exists()
+    assert not [e for e in streams["outsider"].next(0) if e.event == MESSAGE_CREATED]
+
+
+@pytest.mark.parametrize("viewer_kind", VIEWERS)
+def test_live_endpoints_answer_like_the_conversation_page_if_viewer(
+    matrix, conversation, viewer_kind
+):
+    client = client_for(matrix, viewer_kind)
+    inside = viewer_kind in PARTICIPANTS
+    forbidden = [] if inside else list(ALL_MARKERS)
+    hidden = (404,) if viewer_kind != "anonymous" else (302,)
+    url = f"{conversation.get_absolute_url()}new/?after=0"
+    problems = check(
+        "new messages",
+        client.get(url),
+        Expect((200,) if inside else hidden, (BODY, REPLY) if inside else ()),
+        forbidden,
+    )
+    badge = client.get("/messages/badge/")
+    problems += check(
+        "badge", badge, Expect((200,) if viewer_kind != "anonymous" else (302,)), forbidden
+    )
+    assert not problems, "\n".join(problems)

@@ -19,7 +19,8 @@ from kring.access.tests.surfaces import client_for, forbidden_markers
 from kring.api.services import api_token_issue
 from kring.notifications.digests import digests_send_due
 from kring.notifications.emails import notification_email_send
-from kring.notifications.models import Notification
+from kring.notifications.models import Notification, NotificationPreference
+from kring.notifications.selectors import LINE_RELATED
 from kring.notifications.services import notify
 
 WEDNESDAY = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
@@ -156,3 +157,97 @@ def test_notification_surfaces_leak_nothing_if_viewer(matrix, viewer_kind):
     if int(count) != visible_count:
         problems.append(f"bell: count {count}, expected {visible_count}")
     assert not problems, f"{viewer_kind}: " + "; ".join(problems)
+
+
+# --- Private messages: a notification about a conversation is for its participants only.
+
+MESSAGE_MARKER = "MARKER-message-note-3d6f"
+SUBJECT_MARKER = "MARKER-message-subject-3d6f"
+PARTICIPANTS = {"member", "outsider"}
+
+
+@pytest.fixture
+def conversation(matrix):
+    from kring.conversations import services as conversation_services
+
+    return conversation_services.conversation_start(
+        actor=matrix.users["member"],
+        participants=[matrix.users["outsider"]],
+        subject=SUBJECT_MARKER,
+        body=f"Vraag {MESSAGE_MARKER}",
+    )
+
+
+def _plant_message(matrix, conversation, viewer_kind: str) -> Notification:
+    """A message notification for the viewer, as if delivered before they left or never was."""
+    return Notification.objects.create(
+        recipient=matrix.users[viewer_kind],
+        kind=Kind.MESSAGE,
+        actor=matrix.users["member"],
+        conversation=conversation,
+        message=conversation.messages.first(),
+    )
+
+
+@pytest.mark.parametrize("viewer_kind", SIGNED_IN)
+def test_message_notification_rule_and_filter_agree_if_viewer(matrix, conversation, viewer_kind):
+    notification = _plant_message(matrix, conversation, viewer_kind)
+    viewer = matrix.viewer(viewer_kind)
+    expected = viewer_kind in PARTICIPANTS
+    listed = access.visible(viewer, Notification.objects.filter(pk=notification.pk)).exists()
+    assert access.can_view(viewer, notification) == listed == expected
+    assert access.audience(notification) == ({viewer.pk} if expected else set())
+
+
+@pytest.mark.parametrize("viewer_kind", SIGNED_IN)
+def test_message_notification_surfaces_leak_nothing_if_viewer(matrix, conversation, viewer_kind):
+    """List page, bell, API, e-mail at once and digest: participants only, nobody else."""
+    Notification.objects.all().delete()
+    notification = _plant_message(matrix, conversation, viewer_kind)
+    inside = viewer_kind in PARTICIPANTS
+    client = client_for(matrix, viewer_kind)
+    token = api_token_issue(user=matrix.users[viewer_kind])
+    bodies = {
+        "list page": client.get("/notifications/").content.decode(),
+        "API": client.get(
+            "/api/v1/notifications", headers={"authorization": f"Bearer {token}"}
+        ).content.decode(),
+    }
+    count = re.search(
+        r'id="bell-count"[^>]*>(\d+)<', client.get("/notifications/bell/").content.decode()
+    ).group(1)
+    assert int(count) == int(inside)
+    notification_email_send(
+        Notification.objects.select_related("recipient", *LINE_RELATED).get(pk=notification.pk)
+    )
+    assert len(mail.outbox) == int(inside)
+    bodies["e-mail at once"] = "\n".join(m.body + m.alternatives[0][0] for m in mail.outbox)
+    mail.outbox.clear()
+    Notification.objects.update(created_at=WEDNESDAY, emailed_at=None)
+    NotificationPreference.objects.create(
+        user=matrix.users[viewer_kind], kind=Kind.MESSAGE, delivery="digest"
+    )
+    digests_send_due(now=WEDNESDAY + timedelta(days=1))
+    bodies["digest"] = "\n".join(
+        m.body + m.alternatives[0][0]
+        for m in mail.outbox
+        if matrix.users[viewer_kind].email in m.to
+    )
+    for name, body in bodies.items():
+        for text in (MESSAGE_MARKER, SUBJECT_MARKER):
+            assert (text in body) == inside, f"{viewer_kind} {name}: {text} shown={not inside}"
+
+
+def test_message_notification_is_gone_everywhere_after_leaving(matrix, conversation):
+    from kring.conversations import services as conversation_services
+
+    outsider = matrix.users["outsider"]
+    notification = _plant_message(matrix, conversation, "outsider")
+    conversation_services.conversation_leave(actor=outsider, conversation=conversation)
+    client = client_for(matrix, "outsider")
+    assert MESSAGE_MARKER not in client.get("/notifications/").content.decode()
+    assert client.get(f"/notifications/{notification.pk}/").status_code == 404
+    assert not access.can_view(matrix.viewer("outsider"), notification)
+    fresh = Notification.objects.select_related("recipient", *LINE_RELATED).get(pk=notification.pk)
+    assert notification_email_send(fresh) is False
+    assert mail.outbox == []

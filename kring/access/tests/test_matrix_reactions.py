@@ -13,6 +13,8 @@ from kring.access.tests.expected import PROFILE_OF_MEMBER_VISIBLE, reads
 from kring.access.tests.surfaces import LOGIN_PATH, Expect, check, client_for, forbidden_markers
 from kring.reactions import services
 from kring.reactions.models import Reaction
+from kring.realtime.bus import bus
+from kring.realtime.events import REACTION_CHANGED
 
 CELLS = [(viewer, space) for viewer in VIEWERS for space in SPACES]
 API = "/api/v1"
@@ -102,3 +104,60 @@ def test_profile_praise_shows_only_readable_posts_if_viewer(matrix, viewer_kind)
     present = tuple(f"Compliment {marker(s, 'post')}" for s in SPACES if reads(viewer_kind, s))
     problems = check("profile", response, Expect((200,), present), forbidden_markers(viewer_kind))
     assert not problems, f"{viewer_kind}:\n" + "\n".join(problems)
+
+
+@pytest.fixture
+def streams(matrix):
+    """A stream open for every signed-in viewer kind on this process's bus."""
+    local = bus()
+    subscriptions = {
+        kind: local.subscribe(matrix.users[kind].pk) for kind in VIEWERS if kind != "anonymous"
+    }
+    yield subscriptions
+    for subscription in subscriptions.values():
+        local.unsubscribe(subscription)
+
+
+def test_reaction_events_reach_exactly_the_readers_but_the_reactor(
+    matrix, streams, django_capture_on_commit_callbacks
+):
+    actor = matrix.users["group_admin"]
+    for space in SPACES:
+        with django_capture_on_commit_callbacks(execute=True):
+            services.reaction_set(actor=actor, target=matrix.posts[space], kind="like", on=True)
+            services.reaction_set(actor=actor, target=matrix.replies[space], kind="thanks", on=True)
+    problems = []
+    for kind, subscription in streams.items():
+        events = [e.data for e in subscription.next(0) if e.event == REACTION_CHANGED]
+        for space in SPACES:
+            for key, target in (
+                ("post_id", matrix.posts[space]),
+                ("reply_id", matrix.replies[space]),
+            ):
+                got = {key: target.pk} in events
+                expected = reads(kind, space) and kind != "group_admin"
+                if got != expected:
+                    problems.append(f"{kind} x {space} {key}: {'LEAK' if got else 'missing'}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(("viewer_kind", "space"), CELLS)
+def test_reaction_bar_fragment_answers_like_the_post_if_cell(matrix, viewer_kind, space):
+    client = client_for(matrix, viewer_kind)
+    post, reply = matrix.posts[space], matrix.replies[space]
+    services.reaction_set(actor=matrix.users["member"], target=post, kind="like", on=True)
+    readable = reads(viewer_kind, space)
+    if viewer_kind == "anonymous":
+        expect = Expect((302,))
+    else:
+        expect = Expect((200,) if readable else (404,))
+    problems = []
+    for name, url in (
+        ("post bar", f"/posts/{post.pk}/reactions/bar/"),
+        ("reply bar", f"/posts/replies/{reply.pk}/reactions/bar/"),
+    ):
+        problems += check(name, client.get(url), expect, forbidden_markers(viewer_kind))
+    if readable and viewer_kind != "anonymous":
+        body = client.get(f"/posts/{post.pk}/reactions/bar/").content.decode()
+        assert f'id="reactions-post-{post.pk}"' in body and "reaction-count" in body
+    assert not problems, f"{viewer_kind} x {space}:\n" + "\n".join(problems)

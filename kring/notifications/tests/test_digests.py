@@ -11,6 +11,7 @@ from kring.groups import services as group_services
 from kring.notifications.digests import digests_send_due, period_of
 from kring.notifications.models import Digest, DigestSettings, Notification
 from kring.posts import services as post_services
+from kring.posts.models import Post
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # A Monday, after the digest hour (7:00 local time by default).
@@ -57,9 +58,10 @@ def test_digest_passes_in_dutch_with_the_unread_items_and_popular_posts(busy_wee
     assert message.subject == "Je week in Kring"
     assert "Bram Jansen reageerde op je bericht" in message.body
     assert "Geheime tekst van de closed groep" in message.body
-    assert "Populair in je groepen" in message.body
+    assert "Populair in je groepen en onderwerpen" in message.body
     html, _ = message.alternatives[0]
     assert 'lang="nl"' in html and "Bram Jansen reageerde op je bericht" in html
+    assert "<title>Je week in Kring</title>" in html
     assert "/notifications/digest-off/" in message.extra_headers["List-Unsubscribe"]
     assert Notification.objects.get(kind="reply").digested_at is not None
 
@@ -71,7 +73,7 @@ def test_digest_passes_in_english_if_the_colleague_reads_english(busy_week):
     message = _only_digest()
     assert message.subject == "Your week in Kring"
     assert "Bram Jansen replied to your post" in message.body
-    assert "Popular in your groups" in message.body
+    assert "Popular in your groups and topics" in message.body
     assert 'lang="en"' in message.alternatives[0][0]
 
 
@@ -120,8 +122,6 @@ def test_digest_is_not_sent_if_switched_off_or_empty(busy_week):
     assert digests_send_due(now=MONDAY_MORNING) == 0
     DigestSettings.objects.filter(user=busy_week.admin).update(frequency="weekly")
     Notification.objects.all().delete()
-    from kring.posts.models import Post
-
     Post.objects.update(reply_count=0)
     assert digests_send_due(now=MONDAY_MORNING) == 0
     assert mail.outbox == []
@@ -147,3 +147,45 @@ def test_send_digests_command_reports_how_many_went_out(busy_week):
     call_command("send_digests", stdout=out)
     call_command("send_digests", stdout=out)
     assert re.fullmatch(r"[01] digest\(s\) sent\n0 digest\(s\) sent\n", out.getvalue())
+
+
+def test_digest_passes_with_popular_posts_under_followed_topics_only_if_visible(busy_week):
+    """Carla is in no group; she follows #inkoop and hears of the open, not the closed post."""
+    from kring.follows.services import follow_add
+    from kring.topics.models import Topic
+
+    carla, admin = busy_week.outsider, busy_week.admin
+    DigestSettings.objects.filter(user=carla).update(frequency=DigestSettings.Frequency.WEEKLY)
+    DigestSettings.objects.create(user=admin, frequency=DigestSettings.Frequency.NEVER)
+    for visibility in ("open", "closed"):
+        post = post_services.post_create(
+            actor=busy_week.member,
+            group=busy_week.groups[visibility],
+            body=f"Nieuwe aanbesteding #inkoop in {visibility}-kring",
+        )
+        post_services.reply_create(actor=admin, post=post, body="Mooi")
+    post_services.post_create(
+        actor=busy_week.member, group=busy_week.groups["open"], body="Ander onderwerp #vakantie"
+    )
+    follow_add(actor=carla, target=Topic.objects.get(name__iexact="inkoop"))
+    Post.objects.filter(body__contains="#").update(created_at=MONDAY_MORNING - timedelta(days=1))
+    digests_send_due(now=MONDAY_MORNING)
+    message = _only_digest()
+    assert message.to == [carla.email]
+    assert "Populair in je groepen en onderwerpen" in message.body
+    assert "aanbesteding #inkoop in open-kring" in message.body
+    assert "closed-kring" not in message.body and "closed-kring" not in message.alternatives[0][0]
+    assert "vakantie" not in message.body
+
+
+def test_digest_is_sent_once_if_a_second_worker_handles_the_same_period(busy_week):
+    """Two workers that both found Anna due: the second one's Digest row loses, no mail."""
+    from kring.notifications.digests import digest_send
+
+    first = digest_send(user=busy_week.admin, frequency="weekly", now=MONDAY_MORNING)
+    second = digest_send(
+        user=busy_week.admin, frequency="weekly", now=MONDAY_MORNING + timedelta(minutes=1)
+    )
+    assert first is not None and first.sent_at is not None
+    assert second is None
+    assert len(mail.outbox) == 1

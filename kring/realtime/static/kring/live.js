@@ -142,10 +142,95 @@
     document.dispatchEvent(new CustomEvent("kring:notifications-changed", { detail: data }));
   }
 
+  // --- An open conversation: fetch the messages after the last one shown and add those it
+  // lacks (the server marks them read); then the "Messages" badge in the navigation.
+  function chat() { return byId("message-list"); }
+
+  function badgeRefresh() {
+    var slots = document.querySelectorAll("[data-badge-slot='messages']");
+    if (!slots.length || !script.dataset.badgeUrl) return;
+    fetch(script.dataset.badgeUrl, { credentials: "same-origin" })
+      .then(function (answer) { return answer.ok ? answer.text() : null; })
+      .then(function (html) {
+        if (html === null) return;
+        var fresh = document.createElement("template");
+        fresh.innerHTML = html.trim();
+        var slot = fresh.content.querySelector("[data-badge-slot='messages']");
+        if (!slot) return;
+        slots.forEach(function (old) { old.innerHTML = slot.innerHTML; });
+      })
+      .catch(function () { /* the next event or reconnect asks again */ });
+  }
+
+  function chatFetch() {
+    var list = chat();
+    if (!list || !list.dataset.liveUrl) return Promise.resolve();
+    var last = 0;
+    list.querySelectorAll("li[id^='message-']").forEach(function (item) {
+      last = Math.max(last, number(item.id.slice(8)));
+    });
+    return fetch(list.dataset.liveUrl + "?after=" + last, { credentials: "same-origin" })
+      .then(function (answer) { return answer.ok ? answer.text() : ""; })
+      .then(function (html) {
+        var fresh = document.createElement("template");
+        fresh.innerHTML = html.trim();
+        var added = 0;
+        Array.prototype.slice.call(fresh.content.children).forEach(function (item) {
+          if (!item.id || byId(item.id)) return;
+          list.appendChild(item);
+          htmx.process(item);
+          htmx.trigger(item, "htmx:load"); // as after a swap: kring.js makes its times relative
+          added += 1;
+        });
+        if (added) document.dispatchEvent(new CustomEvent("kring:messages-added", { detail: { count: added } }));
+      })
+      .catch(function () { /* the next event or reconnect asks again */ });
+  }
+
+  // The list of conversations: load it again, unless someone is at its links (a keyboard
+  // user would lose their place; the badge still tells them).
+  function conversationsRefresh() {
+    var block = byId("conversations-live");
+    if (!block || !block.dataset.liveUrl || block.contains(document.activeElement)) return;
+    htmx.ajax("GET", block.dataset.liveUrl, {
+      target: "#conversations-live", select: "#conversations-live", swap: "outerHTML"
+    });
+  }
+
+  function messageArrived(data) {
+    var list = chat();
+    if (list && number(list.dataset.liveConversation) === number(data.conversation_id)) {
+      if (byId("message-" + number(data.message_id))) return;
+      chatFetch().then(badgeRefresh);
+      return;
+    }
+    conversationsRefresh();
+    badgeRefresh();
+  }
+
+  // --- Reactions elsewhere: fetch the bar again if this page shows it.
+  function reactionChanged(data) {
+    var id = data.reply_id ? "reactions-reply-" + number(data.reply_id) : "reactions-post-" + number(data.post_id);
+    var bar = byId(id);
+    if (!bar || !bar.dataset.barUrl) return;
+    if (bar.contains(document.activeElement)) {
+      // Someone is at the buttons: keep their focus where it was after the swap.
+      var focused = document.activeElement.id;
+      htmx.ajax("GET", bar.dataset.barUrl, { target: "#" + id, swap: "outerHTML" }).then(function () {
+        var again = focused && byId(focused);
+        if (again) again.focus();
+      });
+      return;
+    }
+    htmx.ajax("GET", bar.dataset.barUrl, { target: "#" + id, swap: "outerHTML" });
+  }
+
   // After a gap: ask again for what the page shows instead of trusting the stream.
   function catchUp() {
     feedCatchUp();
     threadFetch(null);
+    chatFetch().then(badgeRefresh);
+    conversationsRefresh();
     bellShow({});
     document.dispatchEvent(new CustomEvent("kring:live-reconnected"));
   }
@@ -189,6 +274,8 @@
       if (open && number(open.dataset.livePost) === number(data.post_id)) threadFetch(number(data.reply_id));
     });
     listen("notifications.changed", bellShow);
+    listen("message.created", messageArrived);
+    listen("reaction.changed", reactionChanged);
     listen("resync", catchUp);
   }
 
