@@ -12,6 +12,7 @@ from kring import access
 from kring.announcements import selectors, services
 from kring.core.errors import ApplicationError, PermissionDenied, ValidationFailed
 from kring.core.htmx import HtmxHttpRequest
+from kring.notifications.digests import notification_snippet_of_post
 from kring.people.models import User
 from kring.posts.models import Post
 
@@ -55,6 +56,7 @@ def announcement_reads(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "announcements/reads.html",
         {
             "post": post,
+            "excerpt": notification_snippet_of_post(post),
             "lists": lists,
             "audience_count": lists.read_count + lists.waiting_count,
             "more_waiting": lists.waiting_count - len(lists.waiting),
