@@ -32,10 +32,16 @@ def announcement_read(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     post = _announcement(request, pk)
     services.announcement_read(actor=request.user, post=post)
     if request.htmx:
+        may_count = access.can_view_reads(request.user, post)  # an admin keeps the count
         return render(
             request,
             "announcements/partials/status.html",
-            {"post": post, "has_read": True, "just_read": True, "summary": None},
+            {
+                "post": post,
+                "has_read": True,
+                "just_read": True,
+                "summary": selectors.read_summary(post) if may_count else None,
+            },
         )
     messages.success(request, _("Marked as read. Thank you!"))
     back = request.POST.get("next", "")

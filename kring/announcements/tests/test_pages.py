@@ -1,5 +1,6 @@
 """The composer option, marking read (htmx and plain), the who-read page and the leaders page."""
 
+from kring.announcements import services
 from kring.announcements.models import AnnouncementRead, Leader
 from kring.posts.models import Post
 
@@ -136,3 +137,18 @@ def test_leaders_page_returns_403_if_not_site_admin(world, client_for):
         == 403
     )
     assert not Leader.objects.exists()
+
+
+def test_cached_card_gains_announcement_badge_if_post_becomes_announcement(world, client_for):
+    post = world.posts["company"]
+    client = client_for(world.outsider)
+    assert "badge-announcement" not in client.get("/company/").content.decode()  # now cached
+    Leader.objects.create(user=world.member)
+    services.announcement_publish(actor=world.member, post=post)
+    assert "badge-announcement" in client.get("/company/").content.decode()
+
+
+def test_mark_read_by_htmx_keeps_the_count_if_site_admin(world, leader, announce, client_for):
+    post = announce(leader, None)
+    response = client_for(world.site_admin).post(f"/announcements/{post.pk}/read/", headers=HTMX)
+    assert "Gelezen door 1 van" in response.content.decode()
