@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "kring.follows",  # issue 4: follows
     "kring.conversations",  # issue 4: private conversations
     "kring.realtime",  # issue 4: live events
+    "kring.announcements",  # issue 4: announcements and leaders
     "kring.api",
     "kring.seed",
     "allauth",

@@ -12,6 +12,15 @@ from typing import Any
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
+from kring.access.announcements import (  # issue 4: announcements
+    can_announce_anywhere,
+    can_announce_in,
+    can_appoint_leaders,
+    can_mark_read,
+    can_view_reads,
+    forget_leader,
+    is_leader,
+)
 from kring.access.conversations import (
     can_add_participant,
     can_message,
@@ -64,6 +73,13 @@ from kring.topics.models import Topic
 __all__ = [
     "audience",
     "can_add_participant",
+    "can_announce_anywhere",
+    "can_announce_in",
+    "can_appoint_leaders",
+    "can_mark_read",
+    "can_view_reads",
+    "forget_leader",
+    "is_leader",
     "can_create_group",
     "can_delete_post",
     "can_delete_reply",

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Router, Swagger
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
+from kring.announcements import api as announcements_api  # issue 4
 from kring.api import auth, conversations, groups, people, posts
 from kring.core.errors import ApplicationError
 from kring.core.middleware import is_outage, service_unavailable
@@ -123,6 +124,7 @@ api.add_router("/", topics_api.router)  # issue 4
 api.add_router("/", follows_api.router)  # issue 4
 api.add_router("/", conversations.router)  # issue 4: private conversations
 api.add_router("/", reactions_api.router)  # issue 4: reactions
+api.add_router("/", announcements_api.router)  # issue 4: announcements
 
 # Unknown addresses under /api/v1/ answer in JSON too, not with the HTML 404 page.
 _fallback = Router()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Status
 
 from kring import access
+from kring.announcements.services import announcement_create
 from kring.api.schemas import (
     MAX_ID,
     Message,
@@ -84,6 +85,8 @@ def post_create(request: HttpRequest, data: PostIn) -> Status[Post]:
             group = access.get_or_404(viewer, Group, data.group)
         except Http404:
             raise NotFound(_("That group does not exist."), field="group") from None
+    if data.is_announcement:  # issue 4
+        return Status(201, announcement_create(actor=viewer, group=group, body=data.body))
     return Status(201, services.post_create(actor=viewer, group=group, body=data.body))
 
 

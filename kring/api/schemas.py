@@ -166,6 +166,7 @@ class PostOut(Linked):
     edited_at: datetime | None
     last_activity_at: datetime
     reply_count: int
+    is_announcement: bool = Field(description="Pinned and must-read (issue 4)")
     reactions: ReactionCounts
     my_reactions: list[str] = Field(description="The kinds of reaction you gave")
 
@@ -186,6 +187,9 @@ class PostPage(Schema):
 class PostIn(Schema):
     group: Id | None = Field(None, description="A group id; null posts to the company space.")
     body: str = Field(description="Markdown, at most 10,000 characters.")
+    is_announcement: bool = Field(
+        False, description="Post as an announcement (leaders; group admins in their group)."
+    )
 
 
 class PostPatch(Schema):

@@ -2,6 +2,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpResponseBadRequest
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kring import access
+from kring.announcements.services import announcement_publish
 from kring.core.errors import ApplicationError, PermissionDenied, ValidationFailed
 from kring.core.htmx import HtmxHttpRequest
 from kring.groups.models import Group
@@ -94,16 +96,21 @@ def post_create(request: HtmxHttpRequest):
         return _composer_again(request, form, fixed)
     try:
         group = _group_from_field(request.user, data.get("group", ""))
-        if _wants_praise(request.POST):  # issue 4: praise
-            post = praise_create(
-                actor=request.user,
-                group=group,
-                body=data.get("body", ""),
-                praised_ids=request.POST.getlist("praised"),
-                reason=request.POST.get("praise_reason", ""),
-            )
-        else:
-            post = services.post_create(actor=request.user, group=group, body=data.get("body", ""))
+        with transaction.atomic():  # issue 4: a refused announcement leaves no post behind
+            if _wants_praise(request.POST):  # issue 4: praise
+                post = praise_create(
+                    actor=request.user,
+                    group=group,
+                    body=data.get("body", ""),
+                    praised_ids=request.POST.getlist("praised"),
+                    reason=request.POST.get("praise_reason", ""),
+                )
+            else:
+                post = services.post_create(
+                    actor=request.user, group=group, body=data.get("body", "")
+                )
+            if request.POST.get("announcement") == "on":  # issue 4: announcements
+                announcement_publish(actor=request.user, post=post)
     except ApplicationError as error:
         if error.field in ("praised", "reason"):
             return _composer_again(

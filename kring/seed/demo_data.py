@@ -2382,6 +2382,25 @@ PRAISE = [
 ]
 
 # ---------------------------------------------------------------------------
+# Announcements (issue 4): leaders (set by the site admin) and their must-read posts.
+# Each announcement: {"author", "group" (slug or None), "hours_ago", "body", "read_by"}
+# ---------------------------------------------------------------------------
+LEADERS = ["erik.vandijk"]
+
+ANNOUNCEMENTS = [
+    {
+        "author": "erik.vandijk",
+        "group": None,
+        "hours_ago": 20,
+        "body": "**Vanaf 1 januari werken we met de nieuwe huisvestingsregels.**\n\n"
+        "Elke afdeling krijgt vaste teamdagen op het stadskantoor; op de andere dagen "
+        "reserveer je een flexplek via Kring. Lees de regels voor je volgende kantoordag, "
+        "en laat met *Gelezen* weten dat je ze kent. Vragen? Stel ze hieronder.",
+        "read_by": ["karin.vanwijk", "sanne.devries", "ingrid.bakker"],
+    },
+]
+
+# ---------------------------------------------------------------------------
 # Self-check: python3 kring/seed/demo_data.py
 # ---------------------------------------------------------------------------
 

@@ -10,6 +10,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from kring import access
+from kring.announcements.models import PINNED_FOR, Announcement
+from kring.announcements.services import (  # issue 4: announcements
+    announcement_create,
+    announcement_read,
+    leader_appoint,
+)
 from kring.conversations.models import Conversation, Message, Participant
 from kring.conversations.services import conversation_start, message_send
 from kring.groups.models import Group, Membership
@@ -200,6 +206,7 @@ def demo_load(*, progress: Progress | None = None) -> None:
 
     _demo_conversations(people, now)
     _appreciation_load(people, now)  # issue 4: reactions and praise
+    _announcements_load(people, now)  # issue 4: announcements
 
 
 def _demo_conversations(people: dict[str, User], now: datetime) -> None:
@@ -258,3 +265,20 @@ def _appreciation_load(people: dict[str, User], now: datetime) -> None:
                 reaction_set(
                     actor=by_id[reader_id], target=target, kind=kinds[seed // 7 % 6], on=True
                 )
+
+
+def _announcements_load(people: dict[str, User], now: datetime) -> None:
+    """The leaders, chosen by the site admin, and their announcements with a few readers."""
+    site_admin = people[_site_admin()["username"]]
+    for username in demo_data.LEADERS:
+        leader_appoint(actor=site_admin, user=people[username])
+    for item in demo_data.ANNOUNCEMENTS:
+        group = Group.objects.get(slug=item["group"]) if item["group"] else None
+        post = announcement_create(actor=people[item["author"]], group=group, body=item["body"])
+        moment = _moment(now, item["hours_ago"], item["body"])
+        Post.objects.filter(pk=post.pk).update(created_at=moment, last_activity_at=moment)
+        Announcement.objects.filter(post=post).update(
+            created_at=moment, pinned_until=moment + PINNED_FOR
+        )
+        for username in item["read_by"]:
+            announcement_read(actor=people[username], post=post)

@@ -3,6 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from kring.announcements import services as announcement_services
 from kring.conversations import services as conversation_services
 from kring.follows.services import follow_add
 from kring.groups import services as group_services
@@ -38,6 +39,7 @@ PAGES = [
     "conversation",
     "who reacted",  # issue 4: reactions and praise
     "profile with praise",
+    "who read",  # issue 4: announcements
 ]
 
 
@@ -75,6 +77,11 @@ def organisation(person):
     reaction_services.praise_create(
         actor=anna, group=group, body="Dank!", praised_ids=[bram.pk], reason="de nieuwe balie"
     )
+    # An announcement by Anna, the group's admin, that Bram has read (issue 4).
+    announcement = announcement_services.announcement_create(
+        actor=anna, group=group, body="Vanaf maandag is de balie om **8 uur** open."
+    )
+    announcement_services.announcement_read(actor=bram, post=announcement)
     return {
         "sign-in": LOGIN_PATH,
         "home feed": "/",
@@ -92,6 +99,7 @@ def organisation(person):
         "conversation": conversation.get_absolute_url(),
         "who reacted": f"/posts/{post.pk}/reactions/",
         "profile with praise": bram.get_absolute_url(),
+        "who read": f"/announcements/{announcement.pk}/reads/",
     }
 
 

@@ -62,3 +62,40 @@ CAN_POST: dict[str, set[str]] = {
     "group_admin": ALL_SPACES,
     "site_admin": {"company"},
 }
+
+
+# Announcements (issue 4). Without leaders only group admins announce, in their groups;
+# a leader announces wherever they may post (CAN_POST), and a guest cannot be a leader.
+CAN_ANNOUNCE: dict[str, set[str]] = {
+    "anonymous": set(),
+    "guest": set(),
+    "guest_member": set(),
+    "outsider": set(),
+    "member": set(),
+    "group_admin": ALL_GROUPS,
+    "site_admin": set(),
+}
+
+# Whose groups the viewer is a member of: home pins announcements of these (and of the
+# company space, where the viewer may read it).
+MEMBER_OF: dict[str, set[str]] = {
+    "anonymous": set(),
+    "guest": set(),
+    "guest_member": {"open", "closed"},
+    "outsider": set(),
+    "member": ALL_GROUPS,
+    "group_admin": ALL_GROUPS,
+    "site_admin": set(),
+}
+
+# Who may see who read the group admin's announcement in each space: its author, and a
+# site admin where they moderate (spaces they may read).
+READS_VISIBLE: dict[str, set[str]] = {
+    "anonymous": set(),
+    "guest": set(),
+    "guest_member": set(),
+    "outsider": set(),
+    "member": set(),
+    "group_admin": ALL_SPACES,
+    "site_admin": {"open", "company"},
+}

@@ -27,6 +27,7 @@ def _card_key(
         post.edited_at.isoformat() if post.edited_at else "",
         post.reply_count,
         post.body_html,
+        post.is_announcement,  # issue 4: the "Announcement" badge
         *post.author.fragment_parts(),
         *((group.pk, group.slug, group.name) if group else ("",)),
         *rights,
