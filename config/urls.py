@@ -17,6 +17,7 @@ urlpatterns = [
     path("notifications/", include("kring.notifications.urls")),
     path("messages/", include("kring.conversations.urls")),  # issue 4: private conversations
     path("posts/", include("kring.reactions.urls")),  # issue 4: reactions and praise
+    path("posts/", include("kring.polls.urls")),  # issue 4: polls
     path("", include("kring.realtime.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
