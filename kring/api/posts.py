@@ -23,6 +23,7 @@ from kring.core.pagination import Page
 from kring.feeds.selectors import feed_company_for, feed_group_for, feed_home_for
 from kring.groups.models import Group
 from kring.people.models import User
+from kring.polls.api import polls_attach
 from kring.posts import services
 from kring.posts.models import Post, Reply
 from kring.posts.selectors import replies_in_reading_order
@@ -71,6 +72,7 @@ def post_list(
     else:
         raise ValidationFailed(_("Choose feed=home or feed=company."), field="feed")
     my_reactions_attach(viewer, page.items)  # issue 4: one query for the whole page
+    polls_attach(viewer, page.items)  # issue 4: none without polls, three with
     return page
 
 

@@ -7,6 +7,7 @@ from ninja import Field, Schema
 
 from kring import access
 from kring.groups.models import Group, Membership
+from kring.polls.schemas import PollOut, poll_of
 from kring.reactions.selectors import counts_by_kind, my_reactions_of
 
 # Ids beyond a 64-bit integer can never exist; refusing them early keeps the database
@@ -168,6 +169,7 @@ class PostOut(Linked):
     reply_count: int
     reactions: ReactionCounts
     my_reactions: list[str] = Field(description="The kinds of reaction you gave")
+    poll: PollOut | None = Field(description="The post's poll (its body is the question)")
 
     @staticmethod
     def resolve_reactions(obj: Any) -> dict[str, int]:
@@ -176,6 +178,10 @@ class PostOut(Linked):
     @staticmethod
     def resolve_my_reactions(obj: Any, context: dict[str, Any]) -> list[str]:
         return _my_reactions(obj, context)
+
+    @staticmethod
+    def resolve_poll(obj: Any, context: dict[str, Any]) -> Any:
+        return poll_of(obj, context)
 
 
 class PostPage(Schema):
