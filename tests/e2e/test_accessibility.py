@@ -7,6 +7,7 @@ from kring.conversations import services as conversation_services
 from kring.follows.services import follow_add
 from kring.groups import services as group_services
 from kring.people.models import Department
+from kring.polls.services import PollDraft, poll_create, poll_vote
 from kring.posts import services as post_services
 from kring.reactions import services as reaction_services
 from kring.topics.models import Topic
@@ -38,6 +39,7 @@ PAGES = [
     "conversation",
     "who reacted",  # issue 4: reactions and praise
     "profile with praise",
+    "post with a poll",  # issue 4: polls
 ]
 
 
@@ -75,6 +77,12 @@ def organisation(person):
     reaction_services.praise_create(
         actor=anna, group=group, body="Dank!", praised_ids=[bram.pk], reason="de nieuwe balie"
     )
+    # A poll Anna has not voted in (the form), and one she voted in (the results).
+    poll_post = post_services.post_create(actor=bram, group=group, body="Waar lunchen we?")
+    poll_create(actor=bram, post=poll_post, draft=PollDraft(["Kantine", "Park"]))
+    voted = post_services.post_create(actor=bram, group=group, body="Koffie of thee?")
+    poll = poll_create(actor=bram, post=voted, draft=PollDraft(["Koffie", "Thee"], multiple=True))
+    poll_vote(actor=anna, post=voted, option_ids=[poll.options.first().pk])
     return {
         "sign-in": LOGIN_PATH,
         "home feed": "/",
@@ -92,6 +100,7 @@ def organisation(person):
         "conversation": conversation.get_absolute_url(),
         "who reacted": f"/posts/{post.pk}/reactions/",
         "profile with praise": bram.get_absolute_url(),
+        "post with a poll": poll_post.get_absolute_url(),
     }
 
 

@@ -5,18 +5,19 @@
   function renumber(picker) {
     var rows = picker.querySelectorAll("[data-poll-row]");
     var add = picker.querySelector("[data-poll-add]");
-    var optionWord = add ? add.getAttribute("data-label-option") : "Option";
-    var removeWord = add ? add.getAttribute("data-label-remove") : "Remove option";
+    // Translated labels with "{n}" where the row's number goes ("Antwoord {n} verwijderen").
+    var optionLabel = add ? add.getAttribute("data-label-option") : "Option {n}";
+    var removeLabel = add ? add.getAttribute("data-label-remove") : "Remove option {n}";
     rows.forEach(function (row, index) {
       var number = index + 1;
       var input = row.querySelector("input");
       var label = row.querySelector("label");
       var remove = row.querySelector("[data-poll-remove]");
       input.id = "poll-option-" + number;
-      input.placeholder = optionWord + " " + number;
+      input.placeholder = optionLabel.replace("{n}", number);
       label.htmlFor = input.id;
-      label.textContent = optionWord + " " + number;
-      remove.setAttribute("aria-label", removeWord + " " + number);
+      label.textContent = optionLabel.replace("{n}", number);
+      remove.setAttribute("aria-label", removeLabel.replace("{n}", number));
       remove.hidden = rows.length <= 2;
     });
     if (add) add.hidden = rows.length >= Number(picker.getAttribute("data-max") || 10);
