@@ -7,7 +7,7 @@ from ninja import Field, Schema
 
 from kring import access
 from kring.groups.models import Group, Membership
-from kring.polls.schemas import PollOut, poll_of
+from kring.polls.schemas import PollIn, PollOut, poll_of
 from kring.reactions.selectors import counts_by_kind, my_reactions_of
 
 # Ids beyond a 64-bit integer can never exist; refusing them early keeps the database
@@ -192,6 +192,7 @@ class PostPage(Schema):
 class PostIn(Schema):
     group: Id | None = Field(None, description="A group id; null posts to the company space.")
     body: str = Field(description="Markdown, at most 10,000 characters.")
+    poll: PollIn | None = Field(None, description="A poll in the post (issue 4)")
 
 
 class PostPatch(Schema):

@@ -3,7 +3,6 @@
 from datetime import datetime
 
 from django.http import QueryDict
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kring.core.errors import ValidationFailed
@@ -34,9 +33,7 @@ def poll_closes_at_parse(value: str) -> datetime | None:
             ),
             field="poll_closes_at",
         ) from None
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
-    return moment
+    return moment  # a naive moment is in the site's time zone (poll_create)
 
 
 def poll_draft_from(data: QueryDict) -> PollDraft | None:

@@ -29,6 +29,14 @@ class PollOut(Schema):
     options: list[PollOptionOut]
 
 
+class PollIn(Schema):
+    options: list[str] = Field(
+        description="2 to 10 different options; the post's body is the question"
+    )
+    multiple: bool = False
+    closes_at: datetime | None = Field(None, description="Optional; must be in the future")
+
+
 class PollVoteIn(Schema):
     options: list[int] = Field(description="The ids of the chosen options (one, unless multiple)")
 

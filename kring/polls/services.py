@@ -73,14 +73,17 @@ def poll_create(*, actor: User, post: Post, draft: PollDraft) -> Poll:
     if not access.can_edit_post(actor, post):
         raise PermissionDenied(_("Only the author can add a poll to this message."))
     texts = poll_options_clean(draft.options)
-    if draft.closes_at is not None and draft.closes_at <= timezone.now():
+    closes_at = draft.closes_at
+    if closes_at is not None and timezone.is_naive(closes_at):
+        closes_at = timezone.make_aware(closes_at)  # in the site's time zone
+    if closes_at is not None and closes_at <= timezone.now():
         raise ValidationFailed(
             _("That closing time has passed already. Choose a moment in the future."),
             field="poll_closes_at",
         )
     if Poll.objects.filter(post=post).exists():
         raise ValidationFailed(_("This message has a poll already."), field="poll_options")
-    poll = Poll.objects.create(post=post, multiple=draft.multiple, closes_at=draft.closes_at)
+    poll = Poll.objects.create(post=post, multiple=draft.multiple, closes_at=closes_at)
     PollOption.objects.bulk_create(
         PollOption(poll=poll, text=text, position=index) for index, text in enumerate(texts)
     )

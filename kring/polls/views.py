@@ -28,17 +28,20 @@ def _back(request: HtmxHttpRequest, post: Post) -> str:
     return post.get_absolute_url() + f"#post-{post.pk}"
 
 
+def _gone(request: HtmxHttpRequest, pk: int, message: str) -> HttpResponse:
+    """For htmx a message in the place of the poll; a plain 404 otherwise."""
+    if not request.htmx:
+        raise Http404
+    context = {"message": message, "post_id": pk}
+    return render(request, "polls/partials/gone.html", context, status=404)
+
+
 def _post_or_gone(request: HtmxHttpRequest, pk: int) -> Post | HttpResponse:
-    """The readable post, or for htmx a message in the place of the poll (a plain 404 otherwise)."""
+    """The readable post, or the answer for a missing or invisible one."""
     try:
         return access.get_or_404(request.user, Post, pk)
     except Http404:
-        if not request.htmx:
-            raise
-        message = _("This message is not there (any more).")
-        return render(
-            request, "polls/partials/gone.html", {"message": message, "post_id": pk}, status=404
-        )
+        return _gone(request, pk, _("This message is not there (any more)."))
 
 
 def _poll_response(
@@ -82,7 +85,7 @@ def poll_vote(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         services.poll_vote(actor=request.user, post=post, option_ids=request.POST.getlist("option"))
     except ApplicationError as error:
         if error.status == 404:
-            raise Http404 from None
+            return _gone(request, pk, str(error.message))
         return _poll_response(request, post, error=str(error.message), status=error.status)
     if not request.htmx:
         messages.success(request, _("Your vote is counted."))

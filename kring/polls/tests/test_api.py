@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from kring.polls.models import Poll, PollVote
 from kring.polls.services import PollDraft, poll_create, poll_vote
 from kring.posts import services as post_services
+from kring.posts.models import Post
 
 API = "/api/v1"
 
@@ -81,3 +82,15 @@ def test_api_feed_with_polls_costs_a_fixed_number_of_queries(world, api_for):
         items = client.get(f"{API}/posts").json()["items"]
     assert sum(1 for item in items if item["poll"]) == 11
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_api_post_create_passes_with_a_poll_and_fails_whole_if_poll_bad(world, api_for):
+    client = api_for(world.outsider)
+    good = {"group": None, "body": "Teamuitje?", "poll": {"options": ["Bowlen", "Varen"]}}
+    response = client.post(f"{API}/posts", good, "application/json")
+    assert response.status_code == 201
+    assert [o["text"] for o in response.json()["poll"]["options"]] == ["Bowlen", "Varen"]
+    bad = {"group": None, "body": "Nog een?", "poll": {"options": ["Bowlen", "bowlen"]}}
+    response = client.post(f"{API}/posts", bad, "application/json")
+    assert response.status_code == 400 and response.json()["field"] == "poll_options"
+    assert not Post.objects.filter(body="Nog een?").exists()

@@ -156,3 +156,13 @@ def test_poll_view_hides_results_if_viewer_has_not_voted(world):
     assert not hidden.shows_results and hidden.voters is None
     assert all(option.votes is None for option in hidden.options)
     assert poll_view_for(world.member, post).shows_results  # the author
+
+
+def test_poll_create_passes_if_closing_time_has_no_time_zone(world):
+    naive = (timezone.localtime() + timedelta(days=1)).replace(tzinfo=None)
+    poll = poll_create(
+        actor=world.member,
+        post=world.posts["company"],
+        draft=PollDraft(["a", "b"], closes_at=naive),
+    )
+    assert not poll.is_closed() and timezone.is_aware(poll.closes_at)
