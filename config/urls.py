@@ -18,6 +18,7 @@ urlpatterns = [
     path("messages/", include("kring.conversations.urls")),  # issue 4: private conversations
     path("posts/", include("kring.reactions.urls")),  # issue 4: reactions and praise
     path("announcements/", include("kring.announcements.urls")),  # issue 4
+    path("posts/", include("kring.polls.urls")),  # issue 4: polls
     path("", include("kring.realtime.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "kring.groups",
     "kring.posts",
     "kring.reactions",  # issue 4: reactions and praise
+    "kring.polls",  # issue 4: polls in posts
     "kring.feeds",
     "kring.notifications",
     "kring.topics",  # issue 4: topics and mentions

@@ -50,6 +50,7 @@ from kring.access.groups import (
 )
 from kring.access.notifications import can_view_notification, visible_notifications
 from kring.access.people import can_edit_profile, can_view_person, visible_people
+from kring.access.polls import can_see_poll_results, can_vote  # issue 4: polls
 from kring.access.posts import (
     can_delete_post,
     can_delete_reply,
@@ -98,9 +99,11 @@ __all__ = [
     "can_read_space",
     "can_reply",
     "can_reply_in",
+    "can_see_poll_results",
     "can_request_to_join",
     "can_send_message",
     "can_view",
+    "can_vote",
     "forget",
     "get_or_404",
     "is_employee",

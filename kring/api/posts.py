@@ -2,6 +2,7 @@
 
 from typing import Annotated
 
+from django.db import transaction
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Status
@@ -24,6 +25,8 @@ from kring.core.pagination import Page
 from kring.feeds.selectors import feed_company_for, feed_group_for, feed_home_for
 from kring.groups.models import Group
 from kring.people.models import User
+from kring.polls.api import polls_attach
+from kring.polls.services import PollDraft, poll_create
 from kring.posts import services
 from kring.posts.models import Post, Reply
 from kring.posts.selectors import replies_in_reading_order
@@ -72,6 +75,7 @@ def post_list(
     else:
         raise ValidationFailed(_("Choose feed=home or feed=company."), field="feed")
     my_reactions_attach(viewer, page.items)  # issue 4: one query for the whole page
+    polls_attach(viewer, page.items)  # issue 4: none without polls, three with
     return page
 
 
@@ -85,9 +89,15 @@ def post_create(request: HttpRequest, data: PostIn) -> Status[Post]:
             group = access.get_or_404(viewer, Group, data.group)
         except Http404:
             raise NotFound(_("That group does not exist."), field="group") from None
-    if data.is_announcement:  # issue 4
-        return Status(201, announcement_create(actor=viewer, group=group, body=data.body))
-    return Status(201, services.post_create(actor=viewer, group=group, body=data.body))
+    with transaction.atomic():  # a refused poll or announcement leaves no post
+        if data.is_announcement:  # issue 4
+            post = announcement_create(actor=viewer, group=group, body=data.body)
+        else:
+            post = services.post_create(actor=viewer, group=group, body=data.body)
+        if data.poll is not None:
+            draft = PollDraft(data.poll.options, data.poll.multiple, data.poll.closes_at)
+            poll_create(actor=viewer, post=post, draft=draft)
+    return Status(201, post)
 
 
 @router.get("/posts/{post_id}", response={200: PostOut, 404: Message}, summary="One post")

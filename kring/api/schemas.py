@@ -7,6 +7,7 @@ from ninja import Field, Schema
 
 from kring import access
 from kring.groups.models import Group, Membership
+from kring.polls.schemas import PollIn, PollOut, poll_of
 from kring.reactions.selectors import counts_by_kind, my_reactions_of
 
 # Ids beyond a 64-bit integer can never exist; refusing them early keeps the database
@@ -169,6 +170,7 @@ class PostOut(Linked):
     is_announcement: bool = Field(description="Pinned and must-read (issue 4)")
     reactions: ReactionCounts
     my_reactions: list[str] = Field(description="The kinds of reaction you gave")
+    poll: PollOut | None = Field(description="The post's poll (its body is the question)")
 
     @staticmethod
     def resolve_reactions(obj: Any) -> dict[str, int]:
@@ -177,6 +179,10 @@ class PostOut(Linked):
     @staticmethod
     def resolve_my_reactions(obj: Any, context: dict[str, Any]) -> list[str]:
         return _my_reactions(obj, context)
+
+    @staticmethod
+    def resolve_poll(obj: Any, context: dict[str, Any]) -> Any:
+        return poll_of(obj, context)
 
 
 class PostPage(Schema):
@@ -190,6 +196,7 @@ class PostIn(Schema):
     is_announcement: bool = Field(
         False, description="Post as an announcement (leaders; group admins in their group)."
     )
+    poll: PollIn | None = Field(None, description="A poll in the post (issue 4)")
 
 
 class PostPatch(Schema):

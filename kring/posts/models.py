@@ -38,6 +38,9 @@ class Post(models.Model):
     # An announcement is pinned and must be read (kring.announcements); the ranked feed
     # lifts it too, so the flag lives on the post itself.
     is_announcement = models.BooleanField(default=False)
+    # Whether kring.polls has a poll for this post: a feed page without polls costs no
+    # query for them, and the cached card knows whether to leave room for one.
+    has_poll = models.BooleanField(default=False)
 
     class Meta:
         indexes = [

@@ -18,6 +18,8 @@ from kring.core.errors import ApplicationError, PermissionDenied, ValidationFail
 from kring.core.htmx import HtmxHttpRequest
 from kring.groups.models import Group
 from kring.groups.selectors import groups_postable_for
+from kring.polls.forms import poll_composer_context, poll_draft_from
+from kring.polls.services import poll_create
 from kring.posts import services
 from kring.posts.forms import EditForm, PostForm, ReplyForm
 from kring.posts.models import BODY_MAX_LENGTH, Post, Reply
@@ -65,15 +67,21 @@ def _composer_again(
     fixed: str | None,
     *,
     praise_error: str = "",
+    poll_error: ApplicationError | None = None,
     status: int = 200,
 ):
-    """The composer with what was typed, its errors and the praise picker's state."""
+    """The composer with what was typed, its errors, the praise picker's and the poll's state."""
     context = {
         "form": form,
         "composer_groups": groups_postable_for(request.user),
         "composer_company": access.can_post_in(request.user, None),
         "composer_fixed": fixed,
         "praise_picker": praise_picker_context(request.user, request.POST, error=praise_error),
+        "poll_composer": poll_composer_context(
+            request.POST,
+            error=str(poll_error.message) if poll_error else "",
+            field=(poll_error.field or "") if poll_error else "",
+        ),
     }
     template = "posts/partials/composer.html" if request.htmx else "posts/post_new.html"
     return render(request, template, context, status=status)
@@ -82,6 +90,27 @@ def _composer_again(
 def _wants_praise(data) -> bool:
     """Whether the composer was sent with the "Give a compliment" part filled in."""
     return bool(data.getlist("praised") or (data.get("praise_reason") or "").strip())
+
+
+def _post_write(request: HtmxHttpRequest, group: Group | None, body: str) -> Post:
+    """Write the composer's post (a compliment, an announcement) with its poll: all or nothing."""
+    poll = poll_draft_from(request.POST)  # issue 4: polls
+    with transaction.atomic():
+        if _wants_praise(request.POST):  # issue 4: praise
+            post = praise_create(
+                actor=request.user,
+                group=group,
+                body=body,
+                praised_ids=request.POST.getlist("praised"),
+                reason=request.POST.get("praise_reason", ""),
+            )
+        else:
+            post = services.post_create(actor=request.user, group=group, body=body)
+        if request.POST.get("announcement") == "on":  # issue 4: announcements
+            announcement_publish(actor=request.user, post=post)
+        if poll is not None:
+            poll_create(actor=request.user, post=post, draft=poll)
+    return post
 
 
 @login_required
@@ -96,26 +125,14 @@ def post_create(request: HtmxHttpRequest):
         return _composer_again(request, form, fixed)
     try:
         group = _group_from_field(request.user, data.get("group", ""))
-        with transaction.atomic():  # issue 4: a refused announcement leaves no post behind
-            if _wants_praise(request.POST):  # issue 4: praise
-                post = praise_create(
-                    actor=request.user,
-                    group=group,
-                    body=data.get("body", ""),
-                    praised_ids=request.POST.getlist("praised"),
-                    reason=request.POST.get("praise_reason", ""),
-                )
-            else:
-                post = services.post_create(
-                    actor=request.user, group=group, body=data.get("body", "")
-                )
-            if request.POST.get("announcement") == "on":  # issue 4: announcements
-                announcement_publish(actor=request.user, post=post)
+        post = _post_write(request, group, data.get("body", ""))
     except ApplicationError as error:
         if error.field in ("praised", "reason"):
             return _composer_again(
                 request, form, fixed, praise_error=str(error.message), status=error.status
             )
+        if (error.field or "").startswith("poll_"):
+            return _composer_again(request, form, fixed, poll_error=error, status=error.status)
         _form_error(form, error)
         return _composer_again(request, form, fixed, status=error.status)
     if request.htmx:

@@ -2381,6 +2381,46 @@ PRAISE = [
     },
 ]
 
+# Polls in posts (issue 4): the body is the question; `votes` maps who chose what.
+POLLS = [
+    {
+        "author": "karin.vanwijk",
+        "group": "tips-tricks-office-365",
+        "hours_ago": 20,
+        "body": "Welke training willen jullie dit najaar? Meerdere antwoorden mogen.",
+        "options": [
+            "Excel: draaitabellen",
+            "Teams: slim vergaderen",
+            "Outlook: rust in je mailbox",
+            "OneNote voor beginners",
+        ],
+        "multiple": True,
+        "closes_in_days": 7,
+        "votes": {
+            "nadia.benali": [0, 2],
+            "joost.vandam": [1],
+            "daphne.schouten": [0],
+            "mirjam.postma": [2, 3],
+            "rob.vermeulen": [0, 1],
+        },
+    },
+    {
+        "author": "nadia.benali",
+        "group": None,
+        "hours_ago": 5,
+        "body": "Hoe laat beginnen we met de eindejaarsborrel in de hal van het stadskantoor?",
+        "options": ["16.00 uur", "16.30 uur", "17.00 uur"],
+        "multiple": False,
+        "closes_in_days": None,
+        "votes": {
+            "karin.vanwijk": [1],
+            "erik.vandijk": [1],
+            "monique.vandermeer": [0],
+            "joost.vandam": [2],
+        },
+    },
+]
+
 # ---------------------------------------------------------------------------
 # Announcements (issue 4): leaders (set by the site admin) and their must-read posts.
 # Each announcement: {"author", "group" (slug or None), "hours_ago", "body", "read_by"}

@@ -22,6 +22,7 @@ from kring.groups.models import Group, Membership
 from kring.groups.services import group_create, membership_add
 from kring.people.models import Department, User
 from kring.people.services import profile_update, user_create
+from kring.polls.services import PollDraft, poll_create, poll_vote
 from kring.posts.models import Post, Reply
 from kring.posts.services import post_create, reply_create
 from kring.reactions.services import praise_create, reaction_set
@@ -207,6 +208,25 @@ def demo_load(*, progress: Progress | None = None) -> None:
     _demo_conversations(people, now)
     _appreciation_load(people, now)  # issue 4: reactions and praise
     _announcements_load(people, now)  # issue 4: announcements
+    _polls_load(people, groups, now)  # issue 4: polls
+
+
+def _polls_load(people: dict[str, User], groups: dict[str, Group], now: datetime) -> None:
+    """A few posts with a poll, and who voted what in them."""
+    for item in demo_data.POLLS:
+        group = groups[item["group"]] if item["group"] else None
+        post = post_create(actor=people[item["author"]], group=group, body=item["body"])
+        closes = item["closes_in_days"]
+        draft = PollDraft(
+            options=item["options"],
+            multiple=item["multiple"],
+            closes_at=now + timedelta(days=closes) if closes else None,
+        )
+        options = list(poll_create(actor=post.author, post=post, draft=draft).options.all())
+        for username, chosen in item["votes"].items():
+            poll_vote(actor=people[username], post=post, option_ids=[options[i].pk for i in chosen])
+        moment = _moment(now, item["hours_ago"], item["body"])
+        Post.objects.filter(pk=post.pk).update(created_at=moment, last_activity_at=moment)
 
 
 def _demo_conversations(people: dict[str, User], now: datetime) -> None:

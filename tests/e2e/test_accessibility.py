@@ -8,6 +8,7 @@ from kring.conversations import services as conversation_services
 from kring.follows.services import follow_add
 from kring.groups import services as group_services
 from kring.people.models import Department
+from kring.polls.services import PollDraft, poll_create, poll_vote
 from kring.posts import services as post_services
 from kring.reactions import services as reaction_services
 from kring.topics.models import Topic
@@ -40,6 +41,7 @@ PAGES = [
     "who reacted",  # issue 4: reactions and praise
     "profile with praise",
     "who read",  # issue 4: announcements
+    "post with a poll",  # issue 4: polls
 ]
 
 
@@ -82,6 +84,12 @@ def organisation(person):
         actor=anna, group=group, body="Vanaf maandag is de balie om **8 uur** open."
     )
     announcement_services.announcement_read(actor=bram, post=announcement)
+    # A poll Anna has not voted in (the form), and one she voted in (the results).
+    poll_post = post_services.post_create(actor=bram, group=group, body="Waar lunchen we?")
+    poll_create(actor=bram, post=poll_post, draft=PollDraft(["Kantine", "Park"]))
+    voted = post_services.post_create(actor=bram, group=group, body="Koffie of thee?")
+    poll = poll_create(actor=bram, post=voted, draft=PollDraft(["Koffie", "Thee"], multiple=True))
+    poll_vote(actor=anna, post=voted, option_ids=[poll.options.first().pk])
     return {
         "sign-in": LOGIN_PATH,
         "home feed": "/",
@@ -100,6 +108,7 @@ def organisation(person):
         "who reacted": f"/posts/{post.pk}/reactions/",
         "profile with praise": bram.get_absolute_url(),
         "who read": f"/announcements/{announcement.pk}/reads/",
+        "post with a poll": poll_post.get_absolute_url(),
     }
 
 

@@ -6,6 +6,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from kring import access
 from kring.core.fragments import CSRF_SLOT, csrf_fill, fragment_key, render_fragments
+from kring.polls.blocks import POLL_SLOT, poll_slots_fill
 from kring.posts.models import Post
 from kring.reactions.selectors import PraiseHeader, ReactionBar, praise_headers, reaction_bars
 
@@ -18,7 +19,9 @@ def _card_key(
     post: Post, rights: tuple[bool, bool, bool], bar: ReactionBar, praise: PraiseHeader | None
 ) -> str:
     """Every input of post_card.html: the post, its author and space, the reader's rights,
-    the reaction bar (counts and the reader's own reactions) and the praise header."""
+    the reaction bar (counts and the reader's own reactions) and the praise header.
+
+    A poll is not in it: the card only leaves POLL_SLOT, filled per reader (decision 0014)."""
     group = post.group
     return fragment_key(
         "post-card",
@@ -28,6 +31,7 @@ def _card_key(
         post.reply_count,
         post.body_html,
         post.is_announcement,  # issue 4: the "Announcement" badge
+        post.has_poll,  # issue 4: the slot where the reader's poll block goes
         *post.author.fragment_parts(),
         *((group.pk, group.slug, group.name) if group else ("",)),
         *rights,
@@ -68,6 +72,7 @@ def post_card_html(viewer, posts, *, csrf_token: str = "") -> list[SafeString]:
                 "bar": bars[post.pk],
                 "praise": praises.get(post.pk),
                 "csrf_slot": CSRF_SLOT,
+                "poll_slot": POLL_SLOT,
             }
         )
 
@@ -76,7 +81,8 @@ def post_card_html(viewer, posts, *, csrf_token: str = "") -> list[SafeString]:
         key=lambda post: _card_key(post, rights[post.pk], bars[post.pk], praises.get(post.pk)),
         render=render,
     )
-    return csrf_fill(cards, csrf_token)
+    cards = csrf_fill(cards, csrf_token)
+    return poll_slots_fill(viewer, posts, cards, csrf_token=csrf_token)  # issue 4: per reader
 
 
 @register.simple_tag(takes_context=True)

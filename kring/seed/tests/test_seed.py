@@ -14,6 +14,7 @@ from kring import access
 from kring.cli import main
 from kring.groups.models import Group, Membership
 from kring.people.models import Department, User
+from kring.polls.models import Poll, PollVote
 from kring.posts.models import Post, Reply
 from kring.seed import demo_data
 from kring.seed.services import demo_logins
@@ -138,3 +139,11 @@ def test_seed_demo_dates_posts_in_the_past_and_replies_after_what_they_answer(de
             assert reply.created_at > reply.parent.created_at
     for post in Post.objects.annotate(newest=Max("replies__created_at")):
         assert post.last_activity_at == (post.newest or post.created_at)
+
+
+def test_seed_demo_creates_polls_with_votes_if_loaded(demo, db):
+    assert Poll.objects.count() == len(demo_data.POLLS)
+    assert PollVote.objects.count() == sum(
+        len(chosen) for item in demo_data.POLLS for chosen in item["votes"].values()
+    )
+    assert Post.objects.filter(has_poll=True).count() == len(demo_data.POLLS)
