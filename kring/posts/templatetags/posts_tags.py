@@ -21,7 +21,7 @@ def _card_key(
     """Every input of post_card.html: the post, its author and space, the reader's rights,
     the reaction bar (counts and the reader's own reactions) and the praise header.
 
-    A poll is not in it: the card only leaves POLL_SLOT, filled per reader (decision 0014)."""
+    A poll is not in it: the card only leaves POLL_SLOT, filled per reader (decision 0016)."""
     group = post.group
     return fragment_key(
         "post-card",
