@@ -176,8 +176,9 @@ def test_for_you_query_count_returns_same_if_30_or_300_posts(world, client_for, 
     assert counts == {EXPECTED_QUERIES}
 
 
-# session, user; follows, three ties, newest candidates, followed candidates, their
+# session, user; follows, three ties, newest candidates, newest followed post ids per kind
+# (topics, people, groups) and their visible rows, the
 # followed topics; the page's posts, named people, topic names; the base layout (my
 # groups, roles, unread notifications and messages); composer groups; the reader's
 # reactions and praise headers of the cards.
-EXPECTED_QUERIES = 19
+EXPECTED_QUERIES = 22
