@@ -38,6 +38,8 @@ PAGES = [
     "conversation",
     "who reacted",  # issue 4: reactions and praise
     "profile with praise",
+    "discover",  # issue 4: the relevant feed
+    "home feed, newest",
 ]
 
 
@@ -92,6 +94,8 @@ def organisation(person):
         "conversation": conversation.get_absolute_url(),
         "who reacted": f"/posts/{post.pk}/reactions/",
         "profile with praise": bram.get_absolute_url(),
+        "discover": "/discover/",
+        "home feed, newest": "/?tab=newest",
     }
 
 
