@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from kring import access
 from kring.core.pagination import Page
 from kring.feeds.ranking import RankInputs, Reason, Scored, arrange
+from kring.feeds.selectors import newest_keys
 from kring.follows.selectors import followed_ids_of
 from kring.groups.models import Group
 from kring.people.models import User
@@ -103,16 +104,20 @@ def _candidate_rows(viewer: Any, people, groups, topics, now: datetime) -> list[
         newest = visible.order_by("-last_activity_at", "-id").values_list(*_FIELDS)[:CANDIDATES]
     else:
         # A guest reads a few groups: their own group indexes, not the organisation's.
+        # Each readable group's own index, merged, as the guest's Newest tab does.
         readable = [
-            g.pk
+            g
             for g in access.visible(viewer, Group.objects.all())
             if access.can_read_space(viewer, g)
         ]
-        newest = (
-            visible.filter(group_id__in=readable)
+        per_group = [
+            Post.objects.filter(group=g)
             .order_by("-last_activity_at", "-id")
-            .values_list(*_FIELDS)[:CANDIDATES]
-        )
+            .values_list("last_activity_at", "id")[:CANDIDATES]
+            for g in readable
+        ]
+        keys = newest_keys(per_group, limit=CANDIDATES) if per_group else []
+        newest = visible.filter(pk__in=[pk for _moment, pk in keys]).values_list(*_FIELDS)
     rows = {row[0]: row for row in newest}
     followed = _followed_post_ids(people, groups, topics, now)
     if followed:  # also when all are among the newest: the same queries for every page
@@ -129,7 +134,9 @@ def _followed_post_ids(people, groups, topics, now: datetime) -> set[int]:
         uses = TopicUse.objects.filter(topic_id__in=topics).order_by("-post_id")
         ids.update(uses.values_list("post_id", flat=True)[:FOLLOWED_CANDIDATES])
     if people:
-        by_people = Post.objects.filter(author_id__in=people).order_by("-id")
+        # By activity, not id: PostgreSQL then reads the authors' index and sorts their
+        # posts, instead of walking the primary key backwards over everyone's.
+        by_people = Post.objects.filter(author_id__in=people).order_by("-last_activity_at", "-id")
         ids.update(by_people.values_list("id", flat=True)[:FOLLOWED_CANDIDATES])
     if groups:
         since = now - timedelta(days=FOLLOWED_DAYS)
