@@ -53,6 +53,7 @@ _FIELDS = (
 class RankedPage:
     page: Page
     reasons: dict[int, str]  # post id -> the one reason shown above its card
+    newest_id: int = 0  # the newest candidate, shown or not: live.js counts new posts after it
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,8 @@ def feed_for_you(viewer: Any, *, cursor: str | None = None, per_page: int = PER_
     posts = [loaded[pk] for pk in ids if pk in loaded]
     more = start + per_page < len(ranked)
     page = Page(items=posts, next_cursor=str(start + per_page) if more else None)
-    return RankedPage(page=page, reasons=reason_texts(viewer, chosen, loaded))
+    newest_id = max((s.inputs.post_id for s in ranked), default=0)
+    return RankedPage(page=page, reasons=reason_texts(viewer, chosen, loaded), newest_id=newest_id)
 
 
 def reason_texts(viewer: Any, chosen: list[Scored], posts: dict[int, Post]) -> dict[int, str]:

@@ -19,6 +19,8 @@ def render_feed(request: HtmxHttpRequest, template: str, page, context: dict):
     or the first page again for the feed itself (the "new posts" bar of live.js)."""
     # An open page hears of posts newer than the newest it shows (live.js).
     live_after = max((post.pk for post in page.items), default=0)
+    # A ranked page need not show the newest post; it still knows of it (`newest_id`).
+    live_after = max(live_after, context.pop("newest_id", 0))
     context = {**context, "page": page, "live_after": live_after}
     if request.htmx and (request.GET.get("cursor") or request.htmx.target == "feed"):
         return render(request, "feeds/partials/page.html", context)
@@ -33,11 +35,12 @@ def home(request: HtmxHttpRequest):
     """The home feed in two tabs: "Voor jou" (ranked, the default) and "Nieuwste"."""
     cursor = request.GET.get("cursor")
     tab = TAB_NEWEST if request.GET.get("tab") == TAB_NEWEST else TAB_FOR_YOU
+    newest_id = 0
     if tab == TAB_NEWEST:
         page, reasons = feed_home_for(request.user, cursor=cursor), None
     else:
         ranked = feed_for_you(request.user, cursor=cursor)
-        page, reasons = ranked.page, ranked.reasons
+        page, reasons, newest_id = ranked.page, ranked.reasons, ranked.newest_id
     home_url = reverse("feeds:home")
     return render_feed(
         request,
@@ -53,6 +56,7 @@ def home(request: HtmxHttpRequest):
                 (TAB_NEWEST, _("Newest"), f"{home_url}?tab={TAB_NEWEST}"),
             ],
             "reasons": reasons,
+            "newest_id": newest_id,
             "feed_url": f"{home_url}?tab={tab}",
             "cursor_joint": "&",
             "empty_text": _("Nothing here yet. Write the first post, or join a group."),

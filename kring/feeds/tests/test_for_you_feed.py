@@ -182,3 +182,15 @@ def test_for_you_query_count_returns_same_if_30_or_300_posts(world, client_for, 
 # groups, roles, unread notifications and messages); composer groups; the reader's
 # reactions and praise headers of the cards.
 EXPECTED_QUERIES = 22
+
+
+def test_for_you_returns_newest_id_if_newest_post_is_not_on_the_page(world, client_for):
+    follow_add(actor=world.outsider, target=world.admin)
+    followed = services.post_create(actor=world.admin, group=None, body="Van Anna")
+    _age(followed, 2)
+    newest = services.post_create(actor=world.member, group=None, body="Net geplaatst")
+    ranked = feed_for_you(world.outsider, per_page=1)
+    assert ranked.page.items == [followed]
+    assert ranked.newest_id == newest.pk
+    body = _home(client_for(world.outsider), "?tab=foryou")
+    assert f'data-live-after="{newest.pk}"' in body
