@@ -194,3 +194,20 @@ def test_for_you_returns_newest_id_if_newest_post_is_not_on_the_page(world, clie
     assert ranked.newest_id == newest.pk
     body = _home(client_for(world.outsider), "?tab=foryou")
     assert f'data-live-after="{newest.pk}"' in body
+
+
+def test_for_you_returns_followed_post_if_older_than_the_newest_candidates(world):
+    from kring.feeds.foryou import CANDIDATES
+
+    tagged = services.post_create(actor=world.admin, group=None, body="Oud maar #inkoop")
+    _age(tagged, 30)
+    follow_add(actor=world.outsider, target=Topic.objects.get(key="inkoop"))
+    now = timezone.now()
+    Post.objects.bulk_create(
+        Post(author=world.member, body=f"Vulsel {i}", body_html=f"<p>Vulsel {i}</p>",
+             created_at=now - timedelta(minutes=i), last_activity_at=now - timedelta(minutes=i))
+        for i in range(CANDIDATES + 10)
+    )  # fmt: skip
+    ranked = feed_for_you(world.outsider)
+    assert ranked.page.items[0] == tagged
+    assert ranked.reasons[tagged.pk] == "Omdat je #inkoop volgt"
