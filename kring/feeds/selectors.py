@@ -44,12 +44,12 @@ def _feed_of_own_groups(viewer: Any, *, cursor: str | None, per_page: int) -> Pa
         ).values_list("last_activity_at", "id")[: per_page + 1]
         for group in groups
     ]
-    chosen = [pk for _moment, pk in _newest_keys(newest_per_group, limit=per_page + 1)]
+    chosen = [pk for _moment, pk in newest_keys(newest_per_group, limit=per_page + 1)]
     posts = _visible_posts(viewer).filter(pk__in=chosen).order_by("-last_activity_at", "-id")
     return page_from(list(posts), field="last_activity_at", per_page=per_page)
 
 
-def _newest_keys(parts: list[QuerySet], *, limit: int) -> list[tuple]:
+def newest_keys(parts: list[QuerySet], *, limit: int) -> list[tuple]:
     """Merge newest-first (last_activity_at, id) queries into their `limit` newest keys.
 
     One UNION ALL query where the database can limit each part of it (PostgreSQL); SQLite

@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 
 from kring import access
 from kring.core.htmx import HtmxHttpRequest
+from kring.feeds.discover import discoveries_for
+from kring.feeds.foryou import feed_for_you
 from kring.feeds.selectors import feed_company_for, feed_home_for, feed_news_for
 from kring.groups.models import Group
 from kring.groups.selectors import groups_postable_for
@@ -17,15 +19,29 @@ def render_feed(request: HtmxHttpRequest, template: str, page, context: dict):
     or the first page again for the feed itself (the "new posts" bar of live.js)."""
     # An open page hears of posts newer than the newest it shows (live.js).
     live_after = max((post.pk for post in page.items), default=0)
+    # A ranked page need not show the newest post; it still knows of it (`newest_id`).
+    live_after = max(live_after, context.pop("newest_id", 0))
     context = {**context, "page": page, "live_after": live_after}
     if request.htmx and (request.GET.get("cursor") or request.htmx.target == "feed"):
         return render(request, "feeds/partials/page.html", context)
     return render(request, template, context)
 
 
+TAB_FOR_YOU, TAB_NEWEST = "foryou", "newest"
+
+
 @login_required
 def home(request: HtmxHttpRequest):
-    page = feed_home_for(request.user, cursor=request.GET.get("cursor"))
+    """The home feed in two tabs: "Voor jou" (ranked, the default) and "Nieuwste"."""
+    cursor = request.GET.get("cursor")
+    tab = TAB_NEWEST if request.GET.get("tab") == TAB_NEWEST else TAB_FOR_YOU
+    newest_id = 0
+    if tab == TAB_NEWEST:
+        page, reasons = feed_home_for(request.user, cursor=cursor), None
+    else:
+        ranked = feed_for_you(request.user, cursor=cursor)
+        page, reasons, newest_id = ranked.page, ranked.reasons, ranked.newest_id
+    home_url = reverse("feeds:home")
     return render_feed(
         request,
         "feeds/home.html",
@@ -34,7 +50,15 @@ def home(request: HtmxHttpRequest):
             "composer_form": PostForm(),
             "composer_groups": groups_postable_for(request.user),
             "composer_company": access.can_post_in(request.user, None),
-            "feed_url": reverse("feeds:home"),
+            "tab": tab,
+            "tabs": [
+                (TAB_FOR_YOU, _("For you"), home_url),
+                (TAB_NEWEST, _("Newest"), f"{home_url}?tab={TAB_NEWEST}"),
+            ],
+            "reasons": reasons,
+            "newest_id": newest_id,
+            "feed_url": f"{home_url}?tab={tab}",
+            "cursor_joint": "&",
             "empty_text": _("Nothing here yet. Write the first post, or join a group."),
         },
     )
@@ -54,6 +78,11 @@ def company(request: HtmxHttpRequest):
             "empty_text": _("No posts for everyone yet. Write the first!"),
         },
     )
+
+
+@login_required
+def discover(request: HtmxHttpRequest):
+    return render(request, "feeds/discover.html", {"found": discoveries_for(request.user)})
 
 
 @login_required

@@ -42,6 +42,8 @@ PAGES = [
     "profile with praise",
     "who read",  # issue 4: announcements
     "post with a poll",  # issue 4: polls
+    "discover",  # issue 4: the relevant feed
+    "home feed, newest",
 ]
 
 
@@ -109,6 +111,8 @@ def organisation(person):
         "profile with praise": bram.get_absolute_url(),
         "who read": f"/announcements/{announcement.pk}/reads/",
         "post with a poll": poll_post.get_absolute_url(),
+        "discover": "/discover/",
+        "home feed, newest": "/?tab=newest",
     }
 
 

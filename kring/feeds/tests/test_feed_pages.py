@@ -54,11 +54,11 @@ def test_load_more_returns_fragment_if_htmx(world, client_for):
     for i in range(25):
         services.post_create(actor=world.outsider, group=None, body=f"Bulk {i}")
     client = client_for(world.outsider)
-    first = client.get(reverse("feeds:home")).content.decode()
+    first = client.get(reverse("feeds:home") + "?tab=newest").content.decode()
     assert "Load more" in first or "Meer laden" in first
-    cursor = first.split("?cursor=")[1].split('"')[0]
+    cursor = first.split("cursor=")[1].split('"')[0]
     more = client.get(
-        reverse("feeds:home") + "?cursor=" + cursor, HTTP_HX_REQUEST="true"
+        reverse("feeds:home") + "?tab=newest&cursor=" + cursor, HTTP_HX_REQUEST="true"
     ).content.decode()
     assert "<html" not in more and "Bulk 0" in more
 

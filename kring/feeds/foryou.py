@@ -1,0 +1,266 @@
+"""The "Voor jou" feed: stored inputs of a bounded set of candidates, ranked (decision 0017).
+
+A page costs the same few queries whatever the number of posts: the viewer's follows
+(one), their recent ties with colleagues (three small index look-ups), the candidates
+(the newest visible posts; the newest posts of each kind followed, one index range per
+kind, and their rows through the access filter), the followed topics among the
+candidates, and the posts of the page. Nothing scans the posts table.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kring import access
+from kring.core.pagination import Page
+from kring.feeds.ranking import RankInputs, Reason, Scored, arrange
+from kring.feeds.selectors import newest_keys
+from kring.follows.selectors import followed_ids_of
+from kring.groups.models import Group
+from kring.people.models import User
+from kring.posts.models import Post, Reply
+from kring.reactions.models import Reaction
+from kring.topics.models import Topic, TopicUse
+
+CANDIDATES = 400  # the newest visible posts that compete for a place
+FOLLOWED_CANDIDATES = 100  # plus the newest posts of what the viewer follows
+FOLLOWED_DAYS = 30
+TIES_DAYS = 30  # replies and reactions older than this no longer make a tie
+TIES_LIMIT = 100  # per kind of tie, the newest
+TIES_FULL = 4  # this many recent exchanges with someone make the strongest tie
+PER_PAGE = 20
+
+_FIELDS = (
+    "id",
+    "author_id",
+    "group_id",
+    "last_activity_at",
+    "reply_count",
+    "like_count",
+    "thanks_count",
+    "insightful_count",
+    "celebrate_count",
+    "is_announcement",
+    "author__department_id",
+)
+
+
+@dataclass(frozen=True)
+class RankedPage:
+    page: Page
+    reasons: dict[int, str]  # post id -> the one reason shown above its card
+    newest_id: int = 0  # the newest candidate, shown or not: live.js counts new posts after it
+
+
+@dataclass(frozen=True)
+class Ties:
+    strength: dict[int, float]  # colleague id -> 0..1
+    replied_posts: set[int]  # posts the viewer recently replied under
+
+
+def ties_of(viewer: Any, now: datetime) -> Ties:
+    """Whom the viewer talked with lately: replied to, reacted to, or got replies from.
+
+    Three index look-ups of at most TIES_LIMIT rows each, none over the posts table.
+    """
+    since = now - timedelta(days=TIES_DAYS)
+    counts: dict[int, int] = {}
+    replied_posts: set[int] = set()
+    mine = Reply.objects.filter(author_id=viewer.pk, created_at__gte=since).order_by("-id")
+    for post_id, post_author, parent_author in mine.values_list(
+        "post_id", "post__author_id", "parent__author_id"
+    )[:TIES_LIMIT]:
+        replied_posts.add(post_id)
+        partner = parent_author or post_author
+        counts[partner] = counts.get(partner, 0) + 1
+    reacted = (
+        Reaction.objects.filter(user_id=viewer.pk, created_at__gte=since)
+        .order_by("-id")
+        .values_list(Coalesce("post__author_id", "reply__author_id"), flat=True)[:TIES_LIMIT]
+    )
+    for partner in reacted:
+        counts[partner] = counts.get(partner, 0) + 1
+    own_posts = Post.objects.filter(author_id=viewer.pk).order_by("-id").values("id")[:TIES_LIMIT]
+    answered_by = (
+        Reply.objects.filter(post_id__in=own_posts, created_at__gte=since)
+        .order_by("-id")
+        .values_list("author_id", flat=True)[:TIES_LIMIT]
+    )
+    for partner in answered_by:
+        counts[partner] = counts.get(partner, 0) + 1
+    counts.pop(viewer.pk, None)
+    counts.pop(None, None)
+    strength = {pk: min(n / TIES_FULL, 1.0) for pk, n in counts.items()}
+    return Ties(strength=strength, replied_posts=replied_posts)
+
+
+def _candidate_rows(viewer: Any, people, groups, topics, now: datetime) -> list[tuple]:
+    """(field values) of the newest visible posts and of the newest visible posts followed."""
+    visible = access.visible(viewer, Post.objects.all())
+    if access.is_employee(viewer):
+        newest = visible.order_by("-last_activity_at", "-id").values_list(*_FIELDS)[:CANDIDATES]
+    else:
+        # A guest reads a few groups: their own group indexes, not the organisation's.
+        # Each readable group's own index, merged, as the guest's Newest tab does.
+        readable = [
+            g
+            for g in access.visible(viewer, Group.objects.all())
+            if access.can_read_space(viewer, g)
+        ]
+        per_group = [
+            Post.objects.filter(group=g)
+            .order_by("-last_activity_at", "-id")
+            .values_list("last_activity_at", "id")[:CANDIDATES]
+            for g in readable
+        ]
+        keys = newest_keys(per_group, limit=CANDIDATES) if per_group else []
+        newest = visible.filter(pk__in=[pk for _moment, pk in keys]).values_list(*_FIELDS)
+    rows = {row[0]: row for row in newest}
+    followed = _followed_post_ids(people, groups, topics, now)
+    if followed:  # also when all are among the newest: the same queries for every page
+        for row in visible.filter(pk__in=followed).values_list(*_FIELDS):
+            rows.setdefault(row[0], row)
+    return list(rows.values())
+
+
+def _followed_post_ids(people, groups, topics, now: datetime) -> set[int]:
+    """The newest post ids of each kind followed: one index range per kind, none filtered
+    row by row over the posts table. Not yet checked for visibility."""
+    ids: set[int] = set()
+    if topics:
+        uses = TopicUse.objects.filter(topic_id__in=topics).order_by("-post_id")
+        ids.update(uses.values_list("post_id", flat=True)[:FOLLOWED_CANDIDATES])
+    if people:
+        # By activity, not id: PostgreSQL then reads the authors' index and sorts their
+        # posts, instead of walking the primary key backwards over everyone's.
+        by_people = Post.objects.filter(author_id__in=people).order_by("-last_activity_at", "-id")
+        ids.update(by_people.values_list("id", flat=True)[:FOLLOWED_CANDIDATES])
+    if groups:
+        since = now - timedelta(days=FOLLOWED_DAYS)
+        in_groups = Post.objects.filter(group_id__in=groups, last_activity_at__gte=since)
+        in_groups = in_groups.order_by("-last_activity_at", "-id")
+        ids.update(in_groups.values_list("id", flat=True)[:FOLLOWED_CANDIDATES])
+    return ids
+
+
+def rank_inputs_for(viewer: Any, now: datetime) -> list[RankInputs]:
+    """The stored inputs of every candidate post for the viewer's "Voor jou" feed."""
+    people, groups, topics = followed_ids_of(viewer)
+    ties = ties_of(viewer, now)
+    rows = _candidate_rows(viewer, people, groups, topics, now)
+    followed_topic: dict[int, int] = {}
+    if topics and rows:
+        uses = TopicUse.objects.filter(
+            post_id__in=[row[0] for row in rows], topic_id__in=topics
+        ).values_list("post_id", "topic_id")
+        for post_id, topic_id in uses.order_by("topic_id"):
+            followed_topic.setdefault(post_id, topic_id)
+    own_department = getattr(viewer, "department_id", None)
+    inputs = []
+    for pk, author, group, moment, replies, *reactions, announcement, department in rows:
+        inputs.append(
+            RankInputs(
+                post_id=pk,
+                last_activity_at=moment,
+                replies=replies,
+                reactions=sum(reactions),
+                is_announcement=announcement,
+                author_id=author,
+                group_id=group,
+                followed_person=author in people,
+                followed_group=group in groups,
+                followed_topic_id=followed_topic.get(pk),
+                took_part=pk in ties.replied_posts and author != viewer.pk,
+                interaction=ties.strength.get(author, 0.0),
+                other_department_id=(
+                    department
+                    if department and own_department and department != own_department
+                    else None
+                ),
+            )
+        )
+    return inputs
+
+
+def _offset(cursor: str | None) -> int:
+    """A ranked page's cursor is its place in the ranking; anything else means the start."""
+    if cursor and cursor.isdigit() and len(cursor) < 6:
+        return int(cursor)
+    return 0
+
+
+def feed_for_you(viewer: Any, *, cursor: str | None = None, per_page: int = PER_PAGE) -> RankedPage:
+    """One page of the ranked feed and the reason for each post on it.
+
+    The ranking is computed again for every page, so a post that climbs between two
+    pages can show twice or be passed over; the "Nieuwste" tab has everything in order.
+    """
+    now = timezone.now()
+    ranked = arrange(rank_inputs_for(viewer, now), now)
+    start = _offset(cursor)
+    chosen = ranked[start : start + per_page]
+    ids = [s.inputs.post_id for s in chosen]
+    loaded = access.visible(
+        viewer, Post.objects.select_related("author", "author__department", "group")
+    ).in_bulk(ids)
+    posts = [loaded[pk] for pk in ids if pk in loaded]
+    more = start + per_page < len(ranked)
+    page = Page(items=posts, next_cursor=str(start + per_page) if more else None)
+    newest_id = max((s.inputs.post_id for s in ranked), default=0)
+    return RankedPage(page=page, reasons=reason_texts(viewer, chosen, loaded), newest_id=newest_id)
+
+
+def reason_texts(viewer: Any, chosen: list[Scored], posts: dict[int, Post]) -> dict[int, str]:
+    """The strongest reason of each post that names nothing the viewer may not see.
+
+    The post itself is visible, so its group is; a topic page is open to everyone; a person
+    is named only if the viewer may see them (one query for the page).
+    """
+    named_people = {
+        r.ident for s in chosen for r in s.reasons if r.kind in ("person", "interaction")
+    }
+    topic_ids = {r.ident for s in chosen for r in s.reasons if r.kind == "topic"}
+    seen_people: set[int] = set()
+    if named_people:
+        people = access.visible(viewer, User.objects.filter(pk__in=named_people))
+        seen_people = set(people.order_by().values_list("pk", flat=True))
+    topics = Topic.objects.in_bulk(topic_ids) if topic_ids else {}
+    texts = {}
+    for scored in chosen:
+        post = posts.get(scored.inputs.post_id)
+        if post is None:
+            continue
+        for reason in scored.reasons:
+            text = _reason_text(reason, post, seen_people, topics)
+            if text:
+                texts[post.pk] = text
+                break
+    return texts
+
+
+def _reason_text(
+    reason: Reason, post: Post, seen_people: set[int], topics: dict[int, Topic]
+) -> str:
+    kind = reason.kind
+    if kind == "announcement":
+        return _("Announcement")
+    if kind == "topic" and reason.ident in topics:
+        return _("Because you follow #%(topic)s") % {"topic": topics[reason.ident].name}
+    if kind == "group" and post.group is not None:
+        return _("Because you follow %(group)s") % {"group": post.group.name}
+    if kind in ("person", "interaction") and post.author_id in seen_people:
+        name = post.author.display_name
+        if kind == "person":
+            return _("Because you follow %(name)s") % {"name": name}
+        return _("You often talk with %(name)s") % {"name": name}
+    if kind == "took_part":
+        return _("You replied to this")
+    if kind == "popular_department" and post.author.department_id:
+        return _("Popular in %(department)s") % {"department": post.author.department.name}
+    if kind == "popular":
+        return _("Much discussed")
+    return ""

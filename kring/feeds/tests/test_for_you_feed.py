@@ -1,0 +1,213 @@
+"""The "Voor jou" tab of the home feed: ranked, with a reason, bounded in queries."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from kring.feeds.foryou import feed_for_you
+from kring.follows.models import Follow
+from kring.follows.services import follow_add
+from kring.groups import services as group_services
+from kring.people.models import Department
+from kring.posts import services
+from kring.posts.models import Post
+from kring.reactions.services import reaction_set
+from kring.topics.models import Topic
+
+
+def _age(post: Post, hours: float) -> None:
+    """Make `post` look `hours` old (its last activity too)."""
+    moment = timezone.now() - timedelta(hours=hours)
+    Post.objects.filter(pk=post.pk).update(created_at=moment, last_activity_at=moment)
+
+
+def _home(client, query: str = "") -> str:
+    response = client.get(reverse("feeds:home") + query)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_for_you_returns_followed_topic_first_with_reason_if_older(world, client_for):
+    tagged = services.post_create(actor=world.admin, group=None, body="Nieuwe regels #inkoop")
+    _age(tagged, 20)
+    for i in range(5):
+        services.post_create(actor=world.admin, group=None, body=f"Vers nieuws {i}")
+    follow_add(actor=world.outsider, target=Topic.objects.get(key="inkoop"))
+    ranked = feed_for_you(world.outsider)
+    assert ranked.page.items[0] == tagged
+    body = _home(client_for(world.outsider))
+    assert 'aria-current="page">Voor jou' in body
+    first_reason = re.search(r'class="feed-reason" id="reason-(\d+)">([^<]*)<', body)
+    assert first_reason.groups() == (str(tagged.pk), "Omdat je #inkoop volgt")
+    assert body.index(f'id="reason-{tagged.pk}"') < body.index(f'id="post-{tagged.pk}"')
+
+
+def test_for_you_returns_followed_person_reason_if_colleague_followed(world):
+    post = services.post_create(actor=world.admin, group=None, body="Van Anna")
+    follow_add(actor=world.outsider, target=world.admin)
+    assert feed_for_you(world.outsider).reasons[post.pk] == "Omdat je Anna de Vries volgt"
+
+
+def test_for_you_returns_announcement_reason_if_announced(world):
+    post = services.post_create(actor=world.admin, group=None, body="Let op")
+    Post.objects.filter(pk=post.pk).update(is_announcement=True)
+    ranked = feed_for_you(world.outsider)
+    assert ranked.page.items[0].pk == post.pk
+    assert ranked.reasons[post.pk] == "Aankondiging"
+
+
+def test_for_you_returns_took_part_reason_if_viewer_replied(world):
+    post = services.post_create(actor=world.admin, group=None, body="Wie weet dit?")
+    services.reply_create(actor=world.outsider, post=post, body="Ik!")
+    assert feed_for_you(world.outsider).reasons[post.pk] == "Je reageerde hierop"
+
+
+def test_for_you_returns_popular_department_reason_if_busy_elsewhere(world, make_user):
+    finance = Department.objects.create(name="Financiën", slug="financien")
+    world.outsider.department = finance
+    world.outsider.save(update_fields=["department"])
+    post = services.post_create(actor=world.member, group=None, body="Begroting?")
+    for i in range(5):
+        fan = make_user(f"fan{i}")
+        reaction_set(actor=fan, target=post, kind="like", on=True)
+    assert feed_for_you(world.outsider).reasons[post.pk] == "Populair bij Burgerzaken"
+
+
+def test_for_you_returns_no_person_reason_if_author_no_longer_visible(world, make_user):
+    group = world.groups["closed"]
+    group_services.membership_add(actor=world.admin, group=group, user=world.guest)
+    author = make_user("petra")
+    group_services.membership_add(actor=world.admin, group=group, user=author)
+    post = services.post_create(actor=author, group=group, body="Van Petra")
+    for i in range(4):
+        services.reply_create(actor=world.guest, post=post, body=f"Dank {i}")
+    Follow.objects.create(follower=world.guest, person=author)
+    assert "Petra" in feed_for_you(world.guest).reasons[post.pk]
+    group_services.membership_remove(actor=world.admin, group=group, user=author)
+    reasons = feed_for_you(world.guest).reasons
+    assert "Petra" not in reasons.get(post.pk, "")
+
+
+def test_for_you_returns_no_invisible_post_if_following_its_topic_and_group(world):
+    hidden = services.post_create(
+        actor=world.member, group=world.groups["secret"], body="Geheim #inkoop"
+    )
+    Follow.objects.create(follower=world.outsider, group=world.groups["secret"])
+    Follow.objects.create(follower=world.outsider, topic=Topic.objects.get(key="inkoop"))
+    Follow.objects.create(follower=world.outsider, person=world.member)
+    ranked = feed_for_you(world.outsider)
+    shown = {p.pk for p in ranked.page.items}
+    assert hidden.pk not in shown and world.posts["closed"].pk not in shown
+    assert world.posts["company"].pk in shown
+
+
+def test_for_you_paginates_every_candidate_once_if_followed_through(world, client_for):
+    for i in range(45):
+        services.post_create(actor=world.admin, group=None, body=f"Bericht {i}")
+    seen, cursor = [], None
+    while True:
+        page = feed_for_you(world.outsider, cursor=cursor).page
+        seen.extend(p.pk for p in page.items)
+        if not page.next_cursor:
+            break
+        cursor = page.next_cursor
+    visible = Post.objects.exclude(group__visibility__in=["closed", "secret"])
+    assert sorted(seen) == sorted(visible.values_list("pk", flat=True))
+
+
+def test_for_you_load_more_returns_fragment_if_htmx(world, client_for):
+    for i in range(25):
+        services.post_create(actor=world.admin, group=None, body=f"Bulk {i}")
+    client = client_for(world.outsider)
+    first = _home(client)
+    more_url = re.search(r'hx-get="([^"]+)"', first.split('id="load-more"')[1]).group(1)
+    more = client.get(more_url.replace("&amp;", "&"), HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in more and 'class="card post"' in more
+
+
+def test_newest_tab_returns_newest_first_without_reasons(world, client_for):
+    follow_add(actor=world.outsider, target=world.admin)
+    services.post_create(actor=world.admin, group=None, body="Van Anna")
+    body = _home(client_for(world.outsider), "?tab=newest")
+    assert 'aria-current="page">Nieuwste' in body
+    assert "feed-reason" not in body
+
+
+def test_unknown_tab_returns_for_you(world, client_for):
+    assert 'aria-current="page">Voor jou' in _home(client_for(world.outsider), "?tab=<x>")
+
+
+def _queries_for_you(client) -> int:
+    with CaptureQueriesContext(connection) as context:
+        _home(client)
+    return len(context.captured_queries)
+
+
+def _busy_world(world, make_user, posts: int) -> None:
+    """Follows, ties, tags, reactions and announcements: every input of the ranking in use."""
+    colleague = make_user("petra", department=Department.objects.create(name="ICT", slug="ict"))
+    follow_add(actor=world.member, target=world.admin)
+    follow_add(actor=world.member, target=world.groups["open"])
+    group_services.membership_add(actor=world.admin, group=world.groups["open"], user=colleague)
+    for i in range(posts):
+        group = [None, world.groups["open"], world.groups["secret"]][i % 3]
+        author = [world.outsider, colleague, world.admin][i % 3]
+        post = services.post_create(actor=author, group=group, body=f"Bericht {i} #thema{i % 4}")
+        if i % 5 == 0:
+            services.reply_create(actor=world.member, post=post, body="Goed punt")
+        if i % 7 == 0:
+            reaction_set(actor=world.member, target=post, kind="thanks", on=True)
+        if i % 11 == 0:
+            Post.objects.filter(pk=post.pk).update(is_announcement=True)
+    follow_add(actor=world.member, target=Topic.objects.get(key="thema1"))
+
+
+@pytest.mark.parametrize("posts", [30, 300])
+def test_for_you_query_count_returns_same_if_30_or_300_posts(world, client_for, make_user, posts):
+    _busy_world(world, make_user, posts)
+    client = client_for(world.member)
+    _home(client)  # warm the per-process caches
+    counts = {_queries_for_you(client)}
+    assert counts == {EXPECTED_QUERIES}
+
+
+# session, user; follows, three ties, newest candidates, newest followed post ids per kind
+# (topics, people, groups) and their visible rows, the
+# followed topics; the page's posts, named people, topic names; the base layout (my
+# groups, roles, unread notifications and messages); composer groups; the reader's
+# reactions and praise headers of the cards.
+EXPECTED_QUERIES = 22
+
+
+def test_for_you_returns_newest_id_if_newest_post_is_not_on_the_page(world, client_for):
+    follow_add(actor=world.outsider, target=world.admin)
+    followed = services.post_create(actor=world.admin, group=None, body="Van Anna")
+    _age(followed, 2)
+    newest = services.post_create(actor=world.member, group=None, body="Net geplaatst")
+    ranked = feed_for_you(world.outsider, per_page=1)
+    assert ranked.page.items == [followed]
+    assert ranked.newest_id == newest.pk
+    body = _home(client_for(world.outsider), "?tab=foryou")
+    assert f'data-live-after="{newest.pk}"' in body
+
+
+def test_for_you_returns_followed_post_if_older_than_the_newest_candidates(world):
+    from kring.feeds.foryou import CANDIDATES
+
+    tagged = services.post_create(actor=world.admin, group=None, body="Oud maar #inkoop")
+    _age(tagged, 30)
+    follow_add(actor=world.outsider, target=Topic.objects.get(key="inkoop"))
+    now = timezone.now()
+    Post.objects.bulk_create(
+        Post(author=world.member, body=f"Vulsel {i}", body_html=f"<p>Vulsel {i}</p>",
+             created_at=now - timedelta(minutes=i), last_activity_at=now - timedelta(minutes=i))
+        for i in range(CANDIDATES + 10)
+    )  # fmt: skip
+    ranked = feed_for_you(world.outsider)
+    assert ranked.page.items[0] == tagged
+    assert ranked.reasons[tagged.pk] == "Omdat je #inkoop volgt"
