@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kring import access
 from kring.core.pagination import Page
-from kring.feeds.ranking import RankInputs, Reason, Scored, arrange
+from kring.feeds.kept import ranking_key
+from kring.feeds.ranking import RankInputs, Reason, arrange
 from kring.feeds.selectors import newest_keys
 from kring.follows.selectors import followed_ids_of
 from kring.groups.models import Group
@@ -193,48 +195,92 @@ def _offset(cursor: str | None) -> int:
     return 0
 
 
-def feed_for_you(viewer: Any, *, cursor: str | None = None, per_page: int = PER_PAGE) -> RankedPage:
+# The ranking's first places are kept per reader for a minute: "load more" pages come
+# from the same order (no post twice), and a reader going back and forth between the
+# feed and threads does not rank 400 posts on every visit. Posts newer than the kept
+# ranking are announced by the "new posts" bar, whose click ranks afresh.
+RANKING_SECONDS = 60
+RANKING_KEPT = 200
+
+
+@dataclass(frozen=True)
+class Ranking:
+    entries: list[tuple[int, tuple[Reason, ...]]]  # (post id, its reasons), best first
+    total: int  # candidates ranked; more than len(entries) when not all are kept
+    newest_id: int
+
+
+def ranking_for(viewer: Any, now: datetime, *, kept: bool, whole: bool = False) -> Ranking:
+    """The viewer's ranked candidates; the kept ones if `kept` and there are any.
+
+    `whole` ranks afresh and returns every place (for pages past the kept ones).
+    """
+    key = ranking_key(viewer.pk)
+    if kept and not whole:
+        found = cache.get(key)
+        if found is not None:
+            return found
+    ranked = arrange(rank_inputs_for(viewer, now), now)
+    ranking = Ranking(
+        entries=[(s.inputs.post_id, s.reasons) for s in ranked],
+        total=len(ranked),
+        newest_id=max((s.inputs.post_id for s in ranked), default=0),
+    )
+    kept_part = Ranking(ranking.entries[:RANKING_KEPT], ranking.total, ranking.newest_id)
+    cache.set(key, kept_part, RANKING_SECONDS)
+    return ranking if whole else kept_part
+
+
+def feed_for_you(
+    viewer: Any, *, cursor: str | None = None, per_page: int = PER_PAGE, kept: bool = False
+) -> RankedPage:
     """One page of the ranked feed and the reason for each post on it.
 
-    The ranking is computed again for every page, so a post that climbs between two
-    pages can show twice or be passed over; the "Nieuwste" tab has everything in order.
+    With `kept` the page comes from the viewer's kept ranking (see RANKING_SECONDS);
+    without, the ranking is computed afresh (and kept for the next pages). Every post is
+    checked against the access policy again as the page is loaded.
     """
     now = timezone.now()
-    ranked = arrange(rank_inputs_for(viewer, now), now)
     start = _offset(cursor)
-    chosen = ranked[start : start + per_page]
-    ids = [s.inputs.post_id for s in chosen]
+    ranking = ranking_for(viewer, now, kept=kept)
+    if start + per_page > len(ranking.entries) and ranking.total > len(ranking.entries):
+        ranking = ranking_for(viewer, now, kept=False, whole=True)
+    chosen = ranking.entries[start : start + per_page]
+    ids = [post_id for post_id, _reasons in chosen]
     loaded = access.visible(
         viewer, Post.objects.select_related("author", "author__department", "group")
     ).in_bulk(ids)
     posts = [loaded[pk] for pk in ids if pk in loaded]
-    more = start + per_page < len(ranked)
+    more = start + per_page < ranking.total
     page = Page(items=posts, next_cursor=str(start + per_page) if more else None)
-    newest_id = max((s.inputs.post_id for s in ranked), default=0)
-    return RankedPage(page=page, reasons=reason_texts(viewer, chosen, loaded), newest_id=newest_id)
+    return RankedPage(
+        page=page, reasons=reason_texts(viewer, chosen, loaded), newest_id=ranking.newest_id
+    )
 
 
-def reason_texts(viewer: Any, chosen: list[Scored], posts: dict[int, Post]) -> dict[int, str]:
+def reason_texts(
+    viewer: Any, chosen: list[tuple[int, tuple[Reason, ...]]], posts: dict[int, Post]
+) -> dict[int, str]:
     """The strongest reason of each post that names nothing the viewer may not see.
 
     The post itself is visible, so its group is; a topic page is open to everyone; a person
     is named only if the viewer may see them (one query for the page).
     """
     named_people = {
-        r.ident for s in chosen for r in s.reasons if r.kind in ("person", "interaction")
+        r.ident for _pk, reasons in chosen for r in reasons if r.kind in ("person", "interaction")
     }
-    topic_ids = {r.ident for s in chosen for r in s.reasons if r.kind == "topic"}
+    topic_ids = {r.ident for _pk, reasons in chosen for r in reasons if r.kind == "topic"}
     seen_people: set[int] = set()
     if named_people:
         people = access.visible(viewer, User.objects.filter(pk__in=named_people))
         seen_people = set(people.order_by().values_list("pk", flat=True))
     topics = Topic.objects.in_bulk(topic_ids) if topic_ids else {}
     texts = {}
-    for scored in chosen:
-        post = posts.get(scored.inputs.post_id)
+    for post_id, reasons in chosen:
+        post = posts.get(post_id)
         if post is None:
             continue
-        for reason in scored.reasons:
+        for reason in reasons:
             text = _reason_text(reason, post, seen_people, topics)
             if text:
                 texts[post.pk] = text

@@ -39,7 +39,9 @@ def home(request: HtmxHttpRequest):
     if tab == TAB_NEWEST:
         page, reasons = feed_home_for(request.user, cursor=cursor), None
     else:
-        ranked = feed_for_you(request.user, cursor=cursor)
+        # The "new posts" bar asks for the first page again: rank afresh for it.
+        fresh = bool(request.htmx and request.htmx.target == "feed" and not cursor)
+        ranked = feed_for_you(request.user, cursor=cursor, kept=not fresh)
         page, reasons, newest_id = ranked.page, ranked.reasons, ranked.newest_id
     home_url = reverse("feeds:home")
     return render_feed(

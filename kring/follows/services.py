@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from kring import access
 from kring.core.errors import NotFound
+from kring.feeds.kept import for_you_forget
 from kring.follows.models import Follow
 from kring.groups.models import Group
 from kring.people.models import User
@@ -41,6 +42,7 @@ def follow_add(*, actor: User, target: Target) -> Follow:
             follow, _created = Follow.objects.get_or_create(follower=actor, **{field: target})
     except IntegrityError:  # a double click raced us to it
         follow = Follow.objects.get(follower=actor, **{field: target})
+    for_you_forget([actor.pk])  # what they follow now ranks higher at once
     return follow
 
 
@@ -49,3 +51,4 @@ def follow_remove(*, actor: User, target: Target) -> None:
     """Stop following `target` (idempotent); NotFound when the actor may not see it."""
     _check(actor, target)
     Follow.objects.filter(follower=actor, **{target_field(target): target}).delete()
+    for_you_forget([actor.pk])

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from kring import access
 from kring.core.errors import NotFound, PermissionDenied, ValidationFailed
 from kring.core.validators import validate_no_markup
+from kring.feeds.kept import for_you_forget
 from kring.groups.models import Group, JoinRequest, Membership
 from kring.notifications.header import header_counts_forget
 from kring.notifications.models import Notification
@@ -71,6 +72,7 @@ def _add_member(group: Group, user: User, role: str) -> Membership:
     JoinRequest.objects.filter(group=group, user=user).delete()
     access.forget(user)
     header_counts_forget([user.pk])  # the bell counts only what members may see
+    for_you_forget([user.pk])
     return membership
 
 
@@ -212,6 +214,7 @@ def membership_remove(*, actor: User, group: Group, user: User) -> None:
     Group.objects.filter(pk=group.pk).update(member_count=F("member_count") - 1)
     access.forget(user, actor)
     header_counts_forget([user.pk])
+    for_you_forget([user.pk])
 
 
 @transaction.atomic

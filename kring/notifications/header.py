@@ -4,18 +4,18 @@ The bell (unread notifications the reader may still see) and the "Berichten" bad
 (conversations with new messages) cost two queries through the access policy on every
 page; they change far less often than pages are read. They live in the default cache
 (Redis, or the database's cache table: shared by all web processes) under one key per
-reader. Every write that changes them forgets the reader's entry after its commit
-(`header_counts_forget`); the short lifetime covers what no write announces (a post
+reader. Every write that changes them forgets the reader's entry (`header_counts_forget`,
+kring/core/kept.py); the short lifetime covers what no write announces (a post
 deleted with its notifications, a group made secret). The entry holds two numbers: at
 worst a count is a minute old, and the list behind the bell is always checked afresh.
 """
 
 from collections.abc import Iterable
-from functools import partial
 from typing import Any, NamedTuple
 
 from django.core.cache import cache
-from django.db import transaction
+
+from kring.core.kept import kept_forget
 
 HEADER_COUNTS_SECONDS = 60
 
@@ -43,13 +43,5 @@ def header_counts_for(user: Any) -> HeaderCounts:
 
 
 def header_counts_forget(user_ids: Iterable[int]) -> None:
-    """Drop the kept counts of `user_ids` now and again once the current transaction commits.
-
-    Twice: a page counting between now and the commit still sees the old rows and may
-    keep them; the second drop removes that.
-    """
-    keys = [_key(int(user_id)) for user_id in set(user_ids)]
-    if keys:
-        cache.delete_many(keys)
-        if transaction.get_connection().in_atomic_block:
-            transaction.on_commit(partial(cache.delete_many, keys), robust=True)
+    """Drop the kept counts of `user_ids` (now, and again after the commit)."""
+    kept_forget(_key(int(user_id)) for user_id in user_ids)

@@ -10,9 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kring.feeds.foryou import feed_for_you
+from kring.feeds.kept import for_you_forget
 from kring.follows.models import Follow
 from kring.follows.services import follow_add
 from kring.groups import services as group_services
+from kring.groups.models import Membership
 from kring.people.models import Department
 from kring.posts import services
 from kring.posts.models import Post
@@ -172,16 +174,19 @@ def test_for_you_query_count_returns_same_if_30_or_300_posts(world, client_for, 
     _busy_world(world, make_user, posts)
     client = client_for(world.member)
     _home(client)  # warm the per-process caches
-    counts = {_queries_for_you(client)}
-    assert counts == {EXPECTED_QUERIES}
+    for_you_forget([world.member.pk])
+    assert _queries_for_you(client) == EXPECTED_QUERIES  # ranked afresh
+    assert _queries_for_you(client) == EXPECTED_QUERIES_KEPT  # the kept ranking
 
 
-# session, user; follows, three ties, newest candidates, newest followed post ids per kind
-# (topics, people, groups) and their visible rows, the
-# followed topics; the page's posts, named people, topic names; the base layout (my
-# groups, roles, unread notifications and messages); composer groups; the reader's
-# reactions and praise headers of the cards.
+# Ranked afresh: session, user; follows, three ties, newest candidates, newest followed
+# post ids per kind (topics, people, groups) and their visible rows, the followed topics;
+# the page's posts, named people, topic names; the base layout; composer groups; the
+# reader's reactions, polls and praise headers of the cards.
 EXPECTED_QUERIES = 22
+# The same page a moment later: the ranking is kept (kring/feeds/kept.py), the rest is
+# the page's posts and what the cards and the layout need.
+EXPECTED_QUERIES_KEPT = 12
 
 
 def test_for_you_returns_newest_id_if_newest_post_is_not_on_the_page(world, client_for):
@@ -211,3 +216,26 @@ def test_for_you_returns_followed_post_if_older_than_the_newest_candidates(world
     ranked = feed_for_you(world.outsider)
     assert ranked.page.items[0] == tagged
     assert ranked.reasons[tagged.pk] == "Omdat je #inkoop volgt"
+
+
+def test_for_you_returns_a_followed_topic_first_if_followed_after_the_ranking_was_kept(
+    world, client_for
+):
+    client = client_for(world.outsider)
+    tagged = services.post_create(actor=world.admin, group=None, body="Over #inkoop")
+    _age(tagged, 3)
+    for number in range(3):
+        services.post_create(actor=world.member, group=None, body=f"Nieuw {number}")
+    _home(client)  # ranked and kept without the follow
+    follow_add(actor=world.outsider, target=Topic.objects.get(key="inkoop"))
+    body = _home(client)
+    assert body.index(f'id="post-{tagged.pk}"') < body.index("Nieuw 2")
+
+
+def test_for_you_shows_no_longer_visible_post_if_kept_ranking_names_it(world, client_for):
+    client = client_for(world.member)
+    secret = services.post_create(actor=world.admin, group=world.groups["secret"], body="Geheim")
+    assert f'id="post-{secret.pk}"' in _home(client)  # ranked and kept while a member
+    Membership.objects.filter(user=world.member, group=world.groups["secret"]).delete()
+    # Left without the service (so nothing dropped the kept ranking): the id is checked.
+    assert f'id="post-{secret.pk}"' not in _home(client)
