@@ -9,6 +9,7 @@ from kring import access
 from kring.core.fragments import CSRF_SLOT, csrf_fill, fragment_key, render_fragments
 from kring.people.models import display_name
 from kring.posts.models import Post, Reply
+from kring.reactions.bars import bar_html
 from kring.reactions.selectors import ReactionBar, reaction_bars
 
 REPLY_TEMPLATE = "posts/partials/reply.html"
@@ -93,6 +94,7 @@ def replies_html(
                 "may_delete": may_delete,
                 "new_after": new_reply_after,
                 "bar": bars[reply.pk],
+                "bar_html": bar_html(bars[reply.pk]),
                 "csrf_slot": CSRF_SLOT,
             }
         )

@@ -8,6 +8,7 @@ from kring import access
 from kring.core.fragments import CSRF_SLOT, csrf_fill, fragment_key, render_fragments
 from kring.polls.blocks import POLL_SLOT, poll_slots_fill
 from kring.posts.models import Post
+from kring.reactions.bars import bar_html
 from kring.reactions.selectors import PraiseHeader, ReactionBar, praise_headers, reaction_bars
 
 register = template.Library()
@@ -70,6 +71,7 @@ def post_card_html(viewer, posts, *, csrf_token: str = "") -> list[SafeString]:
                 "may_edit": may_edit,
                 "may_delete": may_delete,
                 "bar": bars[post.pk],
+                "bar_html": bar_html(bars[post.pk]),
                 "praise": praises.get(post.pk),
                 "csrf_slot": CSRF_SLOT,
                 "poll_slot": POLL_SLOT,

@@ -251,3 +251,33 @@ def test_post_detail_card_shows_counts_to_a_reader_who_may_not_react(world, clie
     post = world.posts["company"]
     services.reaction_toggle(actor=world.outsider, target=post, kind="like")
     assert Post.objects.get(pk=post.pk).like_count == 1
+
+
+def test_bars_that_look_alike_keep_their_own_reply_and_form_if_rendered_once(world, client_for):
+    post = world.posts["company"]
+    first, second = (
+        post_services.reply_create(actor=world.admin, post=post, body=f"Antwoord {n}")
+        for n in (1, 2)
+    )
+    page = _page(client_for(world.outsider), post.get_absolute_url())
+    for reply in (first, second):
+        bar = bar_of(page, "reply", reply.pk)
+        assert reverse("reactions:reply_react", args=[reply.pk]) in bar
+        assert f'id="react-reply-{reply.pk}-like"' in bar
+        assert 'name="csrfmiddlewaretoken"' in bar
+    assert "987654321098765" not in page
+
+
+def test_bar_rendered_once_shows_pressed_only_to_who_pressed_it(world, client_for):
+    post = world.posts["company"]
+    reply = post_services.reply_create(actor=world.admin, post=post, body="Antwoord")
+    services.reaction_toggle(actor=world.member, target=reply, kind="like")
+    other = post_services.reply_create(actor=world.admin, post=post, body="Nog een")
+    services.reaction_toggle(actor=world.outsider, target=other, kind="like")
+    # Same counts on both replies: one look for those who pressed nothing, one for who did.
+    member_page = _page(client_for(world.member), post.get_absolute_url())
+    outsider_page = _page(client_for(world.outsider), post.get_absolute_url())
+    assert pressed(bar_of(member_page, "reply", reply.pk), "like")
+    assert not pressed(bar_of(member_page, "reply", other.pk), "like")
+    assert pressed(bar_of(outsider_page, "reply", other.pk), "like")
+    assert not pressed(bar_of(outsider_page, "reply", reply.pk), "like")
