@@ -48,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     steps = parser.add_subparsers(dest="step", metavar="STEP")
     run = steps.add_parser("run", help="load test a production server (the default step)")
-    _run_options(run)
+    # Options may come before or after the step: the step's own copies keep no defaults,
+    # or they would overwrite what was given before it (`kring bench --duration 5 run`).
+    _run_options(run, argument_default=argparse.SUPPRESS)
     queries = steps.add_parser("queries", help="queries per page, small and large data set")
     _query_options(queries)
     counts = steps.add_parser("counts")  # internal: one database's counts as JSON
@@ -61,7 +63,9 @@ def _database_option(parser: argparse.ArgumentParser, *names: str, **kwargs: Any
     parser.add_argument(*names, metavar="URL", **kwargs)
 
 
-def _run_options(parser: argparse.ArgumentParser) -> None:
+def _run_options(parser: argparse.ArgumentParser, *, argument_default: Any = None) -> None:
+    if argument_default is not None:
+        parser = _DefaultsReplaced(parser, argument_default)
     _database_option(
         parser,
         "--database-url",
@@ -83,6 +87,16 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
         help="also compare query counts with this (small) data set ($KRING_BENCH_SMALL_URL)",
     )
     parser.add_argument("--output", type=Path, default=RESULTS, help="where the JSON goes")
+
+
+class _DefaultsReplaced:
+    """An argument parser whose add_argument puts `default` in place of each given default."""
+
+    def __init__(self, parser: argparse.ArgumentParser, default: Any) -> None:
+        self.parser, self.default = parser, default
+
+    def add_argument(self, *names: str, **kwargs: Any) -> None:
+        self.parser.add_argument(*names, **{**kwargs, "default": self.default})
 
 
 def _query_options(parser: argparse.ArgumentParser) -> None:

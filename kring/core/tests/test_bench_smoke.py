@@ -72,3 +72,28 @@ def test_query_counts_leaves_the_data_as_it_was_if_it_writes(world):
     page_query_counts(samples=2)
 
     assert (Post.objects.count(), Reply.objects.count()) == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--duration", "5", "--scenarios", "floor,home", "run"],
+        ["run", "--duration", "5", "--scenarios", "floor,home"],
+        ["--duration", "5", "--scenarios", "floor,home"],
+    ],
+)
+def test_bench_options_hold_if_given_before_or_after_the_step(argv):
+    from bench.cli import build_parser
+
+    options = build_parser().parse_args(argv)
+    assert options.duration == 5
+    assert options.scenarios == ["floor", "home"]
+    assert options.concurrency == [1, 8, 32]  # not given: the default stays
+
+
+def test_bench_run_step_keeps_defaults_if_nothing_given():
+    from bench.cli import build_parser
+
+    options = build_parser().parse_args(["run"])
+    assert options.duration == 20
+    assert options.scenarios == list(SCENARIOS)
