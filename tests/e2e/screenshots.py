@@ -54,6 +54,10 @@ def find_pages(api: APIRequestContext, base_url: str, username: str) -> list[tup
     pages = [
         ("sign-in", LOGIN_PATH),
         ("home-feed", "/"),
+        ("home-newest", "/?tab=newest"),
+        ("discover", "/discover/"),
+        ("notifications", "/notifications/"),
+        ("messages", "/messages/"),
         ("company-feed", "/company/"),
         ("group-page", mine[0]["url"] if mine else "/groups/"),
         ("post-page", with_replies["url"] if with_replies else "/"),
