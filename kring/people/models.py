@@ -3,9 +3,9 @@ import uuid
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kring.core.links import link_text
 from kring.core.validators import validate_no_markup
 
 
@@ -111,7 +111,7 @@ class User(AbstractUser):
         return self.is_active and self.is_staff and self.is_employee
 
     def get_absolute_url(self) -> str:
-        return reverse("people:detail", args=[self.username])
+        return link_text("people:detail", self.username)
 
     def fragment_parts(self) -> tuple:
         """Everything shown wherever a colleague is named with their picture (avatar, name

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
+
+from kring.core.links import link
 
 BODY_MAX_LENGTH = 10_000
 # A reply's place in its thread is the ids of its ancestors and itself, each padded to
@@ -52,7 +53,7 @@ class Post(models.Model):
         return f"Post {self.pk}"
 
     def get_absolute_url(self) -> str:
-        return reverse("posts:detail", args=[self.pk])
+        return link("posts:detail", self.pk)
 
 
 class Reply(models.Model):
@@ -86,7 +87,7 @@ class Reply(models.Model):
 
     def get_absolute_url(self) -> str:
         """The permalink: it finds the page of the thread that shows this reply."""
-        return reverse("posts:reply_permalink", args=[self.pk])
+        return link("posts:reply_permalink", self.pk)
 
     @property
     def depth(self) -> int:

@@ -7,6 +7,7 @@ from django.utils.safestring import SafeString
 
 from kring import access
 from kring.core.fragments import CSRF_SLOT, csrf_fill, fragment_key, render_fragments
+from kring.core.links import link
 from kring.people.models import display_name
 from kring.posts.models import Post, Reply
 from kring.reactions.bars import bar_html
@@ -69,6 +70,7 @@ def replies_html(
     forms of the reaction bars.
     """
     template = get_template(REPLY_TEMPLATE)
+    thread_url = link("posts:detail", post.pk)
     rights = {
         reply.pk: (
             may_reply and reply.deleted_at is None,
@@ -85,6 +87,8 @@ def replies_html(
         return template.render(
             {
                 "reply": reply,
+                "author_name": reply.author.display_name,
+                "thread_url": thread_url,
                 "depth": reply.depth,
                 "indent": min(reply.depth, INDENT_LEVELS),
                 "answers_removed": answers_removed,
