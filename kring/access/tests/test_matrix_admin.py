@@ -9,6 +9,7 @@ import pytest
 from django.contrib import admin
 from django.test import Client
 
+from kring.access.tests.conftest import marker
 from kring.notifications.tasks import notifications_deliver
 
 # What decision 0001 lets /admin/ manage: accounts (with their e-mail addresses),
@@ -51,3 +52,33 @@ def test_admin_task_records_fail_if_a_site_admin_opens_them(matrix, stored_task)
     index = client.get("/admin/").content.decode()
     assert "dbtaskresult" not in index
     assert str(stored_task.id) not in index
+
+
+def _site_admin_client(matrix) -> Client:
+    client = Client()
+    client.force_login(matrix.users["site_admin"])
+    return client
+
+
+def test_admin_account_delete_page_fails_if_the_account_wrote_in_a_secret_group(matrix):
+    # Django's "are you sure?" page lists everything the delete would take along: the
+    # member's memberships, posts, replies, poll options, mentions, notifications...
+    member = matrix.users["member"]
+    response = _site_admin_client(matrix).get(f"/admin/people/user/{member.pk}/delete/")
+    assert response.status_code in (403, 404)
+    page = response.content.decode()
+    for kind in ("group", "post", "reply", "answer"):
+        assert marker("secret", kind) not in page
+    assert f"in {matrix.groups['secret'].pk} (" not in page  # "Membership: 5 in 3 (member)"
+
+
+def test_admin_account_bulk_delete_fails_if_a_site_admin_asks_for_it(matrix):
+    member = matrix.users["member"]
+    response = _site_admin_client(matrix).post(
+        "/admin/people/user/",
+        {"action": "delete_selected", "_selected_action": [member.pk]},
+    )
+    page = response.content.decode()
+    assert marker("secret", "reply") not in page
+    assert "Reply " not in page and "Membership:" not in page
+    assert type(member).objects.filter(pk=member.pk).exists()
