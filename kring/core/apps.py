@@ -11,9 +11,23 @@ def _create_cache_table(sender, using: str = "default", verbosity: int = 1, **kw
     call_command("createcachetable", database=using, verbosity=int(verbosity >= 2))
 
 
+def _admin_without_task_records() -> None:
+    # The worker's task records (django_tasks_db registers them in /admin/) hold each
+    # task's arguments: a notification task names the recipients of a post or message, so
+    # a site admin would read who is in a secret group or writes to whom. /admin/ manages
+    # accounts only (decision 0001); operators read tasks with `kring manage shell`.
+    from django.contrib import admin
+    from django_tasks_db import admin as _tasks_admin  # noqa: F401  (registered first)
+    from django_tasks_db.models import DBTaskResult
+
+    if admin.site.is_registered(DBTaskResult):
+        admin.site.unregister(DBTaskResult)
+
+
 class CoreConfig(AppConfig):
     name = "kring.core"
     label = "core"
 
     def ready(self) -> None:
         post_migrate.connect(_create_cache_table, sender=self, dispatch_uid="kring.core.cache")
+        _admin_without_task_records()

@@ -87,6 +87,14 @@ class UserAdmin(DjangoUserAdmin):
         )
     ]
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        """Accounts are switched off ("active"), never deleted here (decision 0001).
+
+        Django's "are you sure?" page would list all the account takes along, by name:
+        memberships of secret groups, posts, replies, poll options, private messages.
+        """
+        return False
+
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
