@@ -62,8 +62,8 @@ def test_question_page_shows_accept_buttons_only_to_asker(world, client_for):
     post = ask(world.outsider)
     answer(world.member, post, "Zo.")
     url = post.get_absolute_url()
-    assert "Accept this answer" in client_for(world.outsider).get(url).content.decode()
-    assert "Accept this answer" not in client_for(world.admin).get(url).content.decode()
+    assert "Accepteer dit antwoord" in client_for(world.outsider).get(url).content.decode()
+    assert "Accepteer dit antwoord" not in client_for(world.admin).get(url).content.decode()
 
 
 def test_accept_passes_by_plain_form_and_by_htmx(world, client_for):
@@ -75,7 +75,7 @@ def test_accept_passes_by_plain_form_and_by_htmx(world, client_for):
     assert response.status_code == 302 and response["Location"].endswith(f"#answer-{reply.pk}")
     assert Question.objects.get(pk=post.pk).accepted_answer_id == reply.pk
     response = client.post(url, {"undo": "1"}, **HTMX)
-    assert response.status_code == 200 and "Accept this answer" in response.content.decode()
+    assert response.status_code == 200 and "Accepteer dit antwoord" in response.content.decode()
     assert Question.objects.get(pk=post.pk).accepted_answer_id is None
 
 
