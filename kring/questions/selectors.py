@@ -122,4 +122,7 @@ def question_for(viewer: Any, post: Post) -> Question | None:
     """The question of a post the viewer may read, or None."""
     if not post.is_question or not access.can_view(viewer, post):
         return None
-    return Question.objects.filter(post=post).first()
+    try:
+        return post.question  # loaded once per request: the page's title reads it too
+    except Question.DoesNotExist:
+        return None
