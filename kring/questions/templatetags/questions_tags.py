@@ -13,8 +13,13 @@ register = template.Library()
 
 @register.inclusion_tag("questions/partials/composer_question.html", takes_context=True)
 def question_composer(context) -> dict:
-    """The question part with what was typed (`question_composer` in the context), or empty."""
-    return {"question": context.get("question_composer") or question_composer_context()}
+    """The question part with what was typed (`question_composer` in the context), or empty;
+    opened when the page was asked for with `?ask=1` (the lists' "Ask a question")."""
+    question = context.get("question_composer") or question_composer_context()
+    request = context.get("request")
+    if request is not None and request.GET.get("ask") == "1":
+        question = {**question, "open": True}
+    return {"question": question}
 
 
 @register.simple_tag(takes_context=True)

@@ -36,6 +36,16 @@ def test_composer_keeps_text_and_shows_error_if_title_too_long(world, client_for
     assert not Post.objects.exists() or not Post.objects.filter(body="Mijn uitleg").exists()
 
 
+def test_composer_opens_question_part_if_asked_from_the_list(world, client_for):
+    client = client_for(world.member)
+    html = client.get(reverse("questions:list")).content.decode()
+    assert "?ask=1#composer" in html
+    opened = client.get(reverse("feeds:home"), {"ask": "1"}).content.decode()
+    assert re.search(r'<details class="question-picker"[^>]* open>', opened)
+    closed = client.get(reverse("feeds:home")).content.decode()
+    assert not re.search(r'<details class="question-picker"[^>]* open>', closed)
+
+
 def test_card_shows_question_badge_and_title_if_post_is_question(world, client_for):
     post = ask(world.outsider, title="Hoe werkt de kassa?")
     html = client_for(world.member).get(reverse("feeds:company")).content.decode()
