@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "kring.posts",
     "kring.reactions",  # issue 4: reactions and praise
     "kring.polls",  # issue 4: polls in posts
+    "kring.questions",  # issue 5: questions and answers
     "kring.feeds",
     "kring.notifications",
     "kring.topics",  # issue 4: topics and mentions

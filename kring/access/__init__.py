@@ -61,6 +61,11 @@ from kring.access.posts import (
     can_view_reply,
     visible_posts,
 )
+from kring.access.questions import (  # issue 5: questions
+    can_accept_answer,
+    can_ask_in,
+    can_vote_answer,
+)
 from kring.access.reactions import can_react  # issue 4: reactions
 from kring.access.topics import can_follow, can_merge_topic, can_view_topic, visible_topics
 from kring.access.viewers import forget, is_employee, is_signed_in, is_site_admin
@@ -73,6 +78,9 @@ from kring.topics.models import Topic
 
 __all__ = [
     "audience",
+    "can_accept_answer",
+    "can_ask_in",
+    "can_vote_answer",
     "can_add_participant",
     "can_announce_anywhere",
     "can_announce_in",

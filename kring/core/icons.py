@@ -28,6 +28,7 @@ _PATHS = {
     "pin": '<path d="M12 21s-7-6.2-7-11a7 7 0 0 1 14 0c0 4.8-7 11-7 11z"/><circle cx="12" cy="10" r="2.5"/>',
     # issue 4 (topics, follows)
     "poll": '<path d="M5 20V12"/><path d="M12 20V5"/><path d="M19 20v-9"/><path d="M3 20h18"/>',
+    "question": '<circle cx="12" cy="12" r="9"/><path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.6"/><path d="M12 17h.01"/>',  # issue 5
     "check": '<path d="m5 12.5 4.5 4.5L19 7"/>',
     "hash": '<path d="M9 4 7 20M17 4l-2 16M4 9h16M3 15h16"/>',
     "chat": '<path d="M4 5h16v11h-9l-5 4v-4H4z"/><path d="M8 9h8M8 12h5"/>',

@@ -26,6 +26,7 @@ class Notification(models.Model):
         INVITATION = "invitation", _("Being added to a group")
         ANNOUNCEMENT = "announcement", _("Announcements")
         MESSAGE = "message", _("Private messages")
+        ANSWER_ACCEPTED = "answer_accepted", _("Your answers being accepted")  # issue 5
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -92,6 +93,7 @@ DEFAULT_DELIVERY = {
     Notification.Kind.PRAISE: Delivery.DIGEST,
     Notification.Kind.INVITATION: Delivery.DIGEST,
     Notification.Kind.ANNOUNCEMENT: Delivery.DIGEST,
+    Notification.Kind.ANSWER_ACCEPTED: Delivery.IN_APP,
 }
 
 

@@ -22,6 +22,7 @@ _SENTENCES = {
     Kind.INVITATION: lambda: _("%(actor)s added you to %(group)s"),
     Kind.ANNOUNCEMENT: lambda: _("%(actor)s posted an announcement"),
     Kind.MESSAGE: lambda: _("%(actor)s sent you a message"),
+    Kind.ANSWER_ACCEPTED: lambda: _("%(actor)s accepted your answer"),
 }
 
 

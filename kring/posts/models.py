@@ -42,6 +42,9 @@ class Post(models.Model):
     # Whether kring.polls has a poll for this post: a feed page without polls costs no
     # query for them, and the cached card knows whether to leave room for one.
     has_poll = models.BooleanField(default=False)
+    # Whether kring.questions has a question (title, accepted answer) for this post: the
+    # same reason as has_poll, and the question lists filter on it.
+    is_question = models.BooleanField(default=False)
 
     class Meta:
         indexes = [
@@ -76,6 +79,8 @@ class Reply(models.Model):
     thanks_count = models.PositiveIntegerField(default=0)
     insightful_count = models.PositiveIntegerField(default=0)
     celebrate_count = models.PositiveIntegerField(default=0)
+    # Up-votes of this reply as an answer to a question (kring.questions keeps it right).
+    vote_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -34,6 +34,8 @@ from kring.posts.selectors import (
     reply_page_after,
     thread_page_for,
 )
+from kring.questions.forms import question_composer_context, question_title_from
+from kring.questions.services import question_create
 from kring.reactions.services import praise_create
 from kring.reactions.views import praise_picker_context
 from kring.topics.services import body_prepare  # issue 4: preview shows tags as links
@@ -68,6 +70,7 @@ def _composer_again(
     *,
     praise_error: str = "",
     poll_error: ApplicationError | None = None,
+    question_error: ApplicationError | None = None,
     status: int = 200,
 ):
     """The composer with what was typed, its errors, the praise picker's and the poll's state."""
@@ -82,6 +85,11 @@ def _composer_again(
             error=str(poll_error.message) if poll_error else "",
             field=(poll_error.field or "") if poll_error else "",
         ),
+        "question_composer": question_composer_context(  # issue 5: questions
+            request.POST,
+            error=str(question_error.message) if question_error else "",
+            field=(question_error.field or "") if question_error else "",
+        ),
     }
     template = "posts/partials/composer.html" if request.htmx else "posts/post_new.html"
     return render(request, template, context, status=status)
@@ -95,6 +103,7 @@ def _wants_praise(data) -> bool:
 def _post_write(request: HtmxHttpRequest, group: Group | None, body: str) -> Post:
     """Write the composer's post (a compliment, an announcement) with its poll: all or nothing."""
     poll = poll_draft_from(request.POST)  # issue 4: polls
+    question_title = question_title_from(request.POST)  # issue 5: questions
     with transaction.atomic():
         if _wants_praise(request.POST):  # issue 4: praise
             post = praise_create(
@@ -110,6 +119,8 @@ def _post_write(request: HtmxHttpRequest, group: Group | None, body: str) -> Pos
             announcement_publish(actor=request.user, post=post)
         if poll is not None:
             poll_create(actor=request.user, post=post, draft=poll)
+        if question_title is not None:
+            question_create(actor=request.user, post=post, title=question_title)
     return post
 
 
@@ -133,6 +144,8 @@ def post_create(request: HtmxHttpRequest):
             )
         if (error.field or "").startswith("poll_"):
             return _composer_again(request, form, fixed, poll_error=error, status=error.status)
+        if (error.field or "").startswith("question_"):
+            return _composer_again(request, form, fixed, question_error=error, status=error.status)
         _form_error(form, error)
         return _composer_again(request, form, fixed, status=error.status)
     if request.htmx:

@@ -2422,6 +2422,68 @@ POLLS = [
 ]
 
 # ---------------------------------------------------------------------------
+# Questions (issue 5): a post with a title; its replies are the answers.
+# Each: {"author", "group" (slug or None), "hours_ago", "title", "body",
+#        "answers": [{"author", "hours_ago", "body", "votes": [usernames]}],
+#        "accepted": index of the accepted answer or None}
+# ---------------------------------------------------------------------------
+QUESTIONS = [
+    {
+        "author": "femke.kok",
+        "group": "omgevingswet",
+        "hours_ago": 30,
+        "title": "Hoe lang is de beslistermijn voor een omgevingsvergunning?",
+        "body": "Een inwoner belde over een dakkapel aan de voorkant. Ik wil haar goed "
+        "uitleggen wanneer ze een besluit kan verwachten. Geldt nog steeds acht weken?",
+        "answers": [
+            {
+                "author": "linda.peters",
+                "hours_ago": 28,
+                "body": "Voor de reguliere procedure is het acht weken, en we mogen één keer "
+                "zes weken verlengen. Valt de aanvraag onder de uitgebreide procedure, dan is "
+                "het zes maanden. Een dakkapel aan de voorkant is bijna altijd regulier.",
+                "votes": ["tom.vanbeek", "femke.kok", "jeroen.vos"],
+            },
+            {
+                "author": "tom.vanbeek",
+                "hours_ago": 27,
+                "body": "Tip: wijs haar op de vergunningcheck in het Omgevingsloket. Soms is "
+                "er helemaal geen vergunning nodig.",
+                "votes": ["linda.peters"],
+            },
+        ],
+        "accepted": 0,
+    },
+    {
+        "author": "joost.vandam",
+        "group": "tips-tricks-office-365",
+        "hours_ago": 9,
+        "title": "Hoe laat ik een externe partij meedoen aan een Teams-vergadering?",
+        "body": "Ik heb volgende week overleg met de woningcorporatie. Ze moeten wel in de "
+        "vergadering, maar niet in ons teamkanaal. Hoe regel ik dat?",
+        "answers": [
+            {
+                "author": "karin.vanwijk",
+                "hours_ago": 8,
+                "body": "Plan de vergadering vanuit je Outlook-agenda in plaats van in het "
+                "kanaal, en zet de lobby aan voor mensen van buiten. Dan laat jij ze binnen.",
+                "votes": ["nadia.benali"],
+            },
+        ],
+        "accepted": None,
+    },
+    {
+        "author": "daphne.schouten",
+        "group": None,
+        "hours_ago": 3,
+        "title": "Bij wie meld ik een kapotte laptop?",
+        "body": "Mijn scherm flikkert sinds vanochtend. Moet ik bellen of een melding maken?",
+        "answers": [],
+        "accepted": None,
+    },
+]
+
+# ---------------------------------------------------------------------------
 # Announcements (issue 4): leaders (set by the site admin) and their must-read posts.
 # Each announcement: {"author", "group" (slug or None), "hours_ago", "body", "read_by"}
 # ---------------------------------------------------------------------------

@@ -25,6 +25,11 @@ from kring.people.services import profile_update, user_create
 from kring.polls.services import PollDraft, poll_create, poll_vote
 from kring.posts.models import Post, Reply
 from kring.posts.services import post_create, reply_create
+from kring.questions.services import (
+    answer_vote_toggle,
+    question_accept_answer,
+    question_create,
+)
 from kring.reactions.services import praise_create, reaction_set
 from kring.seed import demo_data
 
@@ -209,6 +214,30 @@ def demo_load(*, progress: Progress | None = None) -> None:
     _appreciation_load(people, now)  # issue 4: reactions and praise
     _announcements_load(people, now)  # issue 4: announcements
     _polls_load(people, groups, now)  # issue 4: polls
+    _questions_load(people, groups, now)  # issue 5: questions
+
+
+def _questions_load(people: dict[str, User], groups: dict[str, Group], now: datetime) -> None:
+    """A few questions with answers and votes, one of them accepted."""
+    for item in demo_data.QUESTIONS:
+        group = groups[item["group"]] if item["group"] else None
+        asker = people[item["author"]]
+        post = post_create(actor=asker, group=group, body=item["body"])
+        question_create(actor=asker, post=post, title=item["title"])
+        latest = created = _moment(now, item["hours_ago"], item["title"])
+        for index, answer_item in enumerate(item["answers"]):
+            reply = reply_create(
+                actor=people[answer_item["author"]], post=post, body=answer_item["body"]
+            )
+            for username in answer_item["votes"]:
+                if username != answer_item["author"]:
+                    answer_vote_toggle(actor=people[username], reply=reply)
+            if item["accepted"] == index:
+                question_accept_answer(actor=asker, post=post, reply_id=reply.pk)
+            answered = _moment(now, answer_item["hours_ago"], answer_item["body"])
+            Reply.objects.filter(pk=reply.pk).update(created_at=answered)
+            latest = max(latest, answered)
+        Post.objects.filter(pk=post.pk).update(created_at=created, last_activity_at=latest)
 
 
 def _polls_load(people: dict[str, User], groups: dict[str, Group], now: datetime) -> None:

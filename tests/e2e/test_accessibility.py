@@ -10,6 +10,8 @@ from kring.groups import services as group_services
 from kring.people.models import Department
 from kring.polls.services import PollDraft, poll_create, poll_vote
 from kring.posts import services as post_services
+from kring.questions.services import answer_vote_toggle, question_accept_answer
+from kring.questions.tests.helpers import answer, ask
 from kring.reactions import services as reaction_services
 from kring.topics.models import Topic
 from tests.e2e.browser import LOGIN_PATH, sign_in
@@ -44,6 +46,8 @@ PAGES = [
     "post with a poll",  # issue 4: polls
     "discover",  # issue 4: the relevant feed
     "home feed, newest",
+    "questions",  # issue 5: questions
+    "question page",
 ]
 
 
@@ -92,6 +96,13 @@ def organisation(person):
     voted = post_services.post_create(actor=bram, group=group, body="Koffie of thee?")
     poll = poll_create(actor=bram, post=voted, draft=PollDraft(["Koffie", "Thee"], multiple=True))
     poll_vote(actor=anna, post=voted, option_ids=[poll.options.first().pk])
+    # A question by Bram with two answers, one accepted, one voted for (issue 5).
+    question = ask(bram, group, title="Waar vind ik het declaratieformulier?")
+    accepted = answer(anna, question, "Op intranet, onder **Formulieren**.")
+    voted_answer = answer(bram, question, "Of vraag het aan het secretariaat.")
+    answer_vote_toggle(actor=anna, reply=voted_answer)
+    question_accept_answer(actor=bram, post=question, reply_id=accepted.pk)
+    ask(anna, None, title="Wie heeft een goede tip voor de kerstlunch?")
     return {
         "sign-in": LOGIN_PATH,
         "home feed": "/",
@@ -113,6 +124,8 @@ def organisation(person):
         "post with a poll": poll_post.get_absolute_url(),
         "discover": "/discover/",
         "home feed, newest": "/?tab=newest",
+        "questions": "/questions/?show=all",
+        "question page": question.get_absolute_url(),
     }
 
 

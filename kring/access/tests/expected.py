@@ -99,3 +99,16 @@ READS_VISIBLE: dict[str, set[str]] = {
     "group_admin": ALL_SPACES,
     "site_admin": {"open", "company"},
 }
+
+
+# Questions (issue 5): who may mark the accepted answer of the question in each space. The
+# matrix's questions are asked by group_admin; a site admin moderates what they may read.
+CAN_ACCEPT: dict[str, set[str]] = {
+    "anonymous": set(),
+    "guest": set(),
+    "guest_member": set(),
+    "outsider": set(),
+    "member": set(),
+    "group_admin": ALL_SPACES,
+    "site_admin": {"open", "company"},
+}

@@ -8,6 +8,7 @@ from kring import access
 from kring.core.fragments import CSRF_SLOT, csrf_fill, fragment_key, render_fragments
 from kring.polls.blocks import POLL_SLOT, poll_slots_fill
 from kring.posts.models import Post
+from kring.questions.selectors import CardQuestion, card_questions
 from kring.reactions.bars import bar_html
 from kring.reactions.selectors import PraiseHeader, ReactionBar, praise_headers, reaction_bars
 
@@ -17,7 +18,11 @@ CARD_TEMPLATE = "posts/partials/post_card.html"
 
 
 def _card_key(
-    post: Post, rights: tuple[bool, bool, bool], bar: ReactionBar, praise: PraiseHeader | None
+    post: Post,
+    rights: tuple[bool, bool, bool],
+    bar: ReactionBar,
+    praise: PraiseHeader | None,
+    question: CardQuestion | None = None,
 ) -> str:
     """Every input of post_card.html: the post, its author and space, the reader's rights,
     the reaction bar (counts and the reader's own reactions) and the praise header.
@@ -38,6 +43,7 @@ def _card_key(
         *rights,
         *bar.key_parts,
         *(praise.key_parts if praise else ("",)),
+        *(question.key_parts if question else ("",)),  # issue 5: title and "Answered" badge
     )
 
 
@@ -61,6 +67,7 @@ def post_card_html(viewer, posts, *, csrf_token: str = "") -> list[SafeString]:
 
     bars = reaction_bars(viewer, posts)
     praises = praise_headers(viewer, [post.pk for post in posts])
+    questions = card_questions(posts)  # issue 5: no query on a page without questions
 
     def render(post: Post) -> str:
         may_reply, may_edit, may_delete = rights[post.pk]
@@ -73,6 +80,7 @@ def post_card_html(viewer, posts, *, csrf_token: str = "") -> list[SafeString]:
                 "bar": bars[post.pk],
                 "bar_html": bar_html(bars[post.pk]),
                 "praise": praises.get(post.pk),
+                "question": questions.get(post.pk),
                 "csrf_slot": CSRF_SLOT,
                 "poll_slot": POLL_SLOT,
             }
@@ -80,7 +88,9 @@ def post_card_html(viewer, posts, *, csrf_token: str = "") -> list[SafeString]:
 
     cards = render_fragments(
         posts,
-        key=lambda post: _card_key(post, rights[post.pk], bars[post.pk], praises.get(post.pk)),
+        key=lambda post: _card_key(
+            post, rights[post.pk], bars[post.pk], praises.get(post.pk), questions.get(post.pk)
+        ),
         render=render,
     )
     cards = csrf_fill(cards, csrf_token)

@@ -16,6 +16,7 @@ from kring.groups.models import Group, Membership
 from kring.people.models import Department, User
 from kring.polls.models import Poll, PollVote
 from kring.posts.models import Post, Reply
+from kring.questions.models import Question
 from kring.seed import demo_data
 from kring.seed.services import demo_logins
 
@@ -147,3 +148,11 @@ def test_seed_demo_creates_polls_with_votes_if_loaded(demo, db):
         len(chosen) for item in demo_data.POLLS for chosen in item["votes"].values()
     )
     assert Post.objects.filter(has_poll=True).count() == len(demo_data.POLLS)
+
+
+def test_seed_demo_creates_questions_with_one_accepted_answer_if_loaded(demo, db):
+    assert Question.objects.count() == len(demo_data.QUESTIONS)
+    accepted = Question.objects.exclude(accepted_answer=None).select_related("accepted_answer")
+    assert accepted.count() == 1
+    assert accepted[0].accepted_answer.vote_count > 0
+    assert Question.objects.filter(answered_at=None).count() == len(demo_data.QUESTIONS) - 1
