@@ -122,28 +122,32 @@ def _candidate_rows(viewer: Any, people, groups, topics, now: datetime) -> list[
         keys = newest_keys(per_group, limit=CANDIDATES) if per_group else []
         newest = visible.filter(pk__in=[pk for _moment, pk in keys]).values_list(*_FIELDS)
     rows = {row[0]: row for row in newest}
-    followed = _followed_post_ids(people, groups, topics, now)
+    followed = _followed_post_ids(viewer, people, groups, topics, now)
     if followed:  # also when all are among the newest: the same queries for every page
         for row in visible.filter(pk__in=followed).values_list(*_FIELDS):
             rows.setdefault(row[0], row)
     return list(rows.values())
 
 
-def _followed_post_ids(people, groups, topics, now: datetime) -> set[int]:
-    """The newest post ids of each kind followed: one index range per kind, none filtered
-    row by row over the posts table. Not yet checked for visibility."""
+def _followed_post_ids(viewer: Any, people, groups, topics, now: datetime) -> set[int]:
+    """The newest visible post ids of each kind followed: one index range per kind.
+
+    Visible before the limit: posts the viewer may not read (a followed colleague's
+    activity in a secret group) must not take the places of those they may read."""
+    readable = access.visible(viewer, Post.objects.all())
     ids: set[int] = set()
     if topics:
-        uses = TopicUse.objects.filter(topic_id__in=topics).order_by("-post_id")
+        uses = TopicUse.objects.filter(topic_id__in=topics, post__in=readable.values("pk"))
+        uses = uses.order_by("-post_id")
         ids.update(uses.values_list("post_id", flat=True)[:FOLLOWED_CANDIDATES])
     if people:
         # By activity, not id: PostgreSQL then reads the authors' index and sorts their
         # posts, instead of walking the primary key backwards over everyone's.
-        by_people = Post.objects.filter(author_id__in=people).order_by("-last_activity_at", "-id")
+        by_people = readable.filter(author_id__in=people).order_by("-last_activity_at", "-id")
         ids.update(by_people.values_list("id", flat=True)[:FOLLOWED_CANDIDATES])
     if groups:
         since = now - timedelta(days=FOLLOWED_DAYS)
-        in_groups = Post.objects.filter(group_id__in=groups, last_activity_at__gte=since)
+        in_groups = readable.filter(group_id__in=groups, last_activity_at__gte=since)
         in_groups = in_groups.order_by("-last_activity_at", "-id")
         ids.update(in_groups.values_list("id", flat=True)[:FOLLOWED_CANDIDATES])
     return ids

@@ -4,8 +4,8 @@ This module runs the phases in one transaction: scale_people.py (departments, pe
 expertise), scale_groups.py (groups, memberships), scale_threads.py (posts, replies);
 the words come from scale_text.py, the inserts go through bulk.py (COPY on PostgreSQL).
 Everything comes from one seed (random.Random per phase), so the same seed and the same
-`now` give the same database. Reactions and follows do not exist yet (issue 4); their
-phases belong after "posts" in `scale_load`, using the `World` that the others share.
+`now` give the same database. Reactions are drawn with the posts and replies, follows
+are a phase after them (scale_social.py).
 """
 
 import random
@@ -23,17 +23,22 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from kring.core.errors import ValidationFailed
+from kring.follows.models import Follow
 from kring.groups.models import Group, Membership
 from kring.people.models import Department, Expertise, User
 from kring.posts.models import Post, Reply
-from kring.seed import scale_groups, scale_people, scale_threads
+from kring.reactions.models import Reaction
+from kring.seed import scale_groups, scale_people, scale_social, scale_threads
 from kring.seed.bulk import analyse, checks_immediate, sequences_reset
 from kring.seed.services import Login
 
 SCALE_PASSWORD = "kring-scale-2026"
 DAY = 86_400
 YEARS = 3
-TABLES = (Department, Expertise, User, User.expertise.through, Group, Membership, Post, Reply)
+TABLES = (
+    Department, Expertise, User, User.expertise.through, Group, Membership, Post, Reply,
+    Reaction, Follow,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -145,8 +150,8 @@ def scale_load(
             counts |= scale_groups.groups_write(world, size.groups, bar)
         with phase("posts", size.posts, " posts") as bar:
             counts |= scale_threads.threads_write(world, size.posts, bar)
-        # Issue 4: reactions and follows get their phases here (world.groups has the
-        # members of every group; scale_threads can hand back the post ids it wrote).
+        with phase("follows", len(world.employees), " people") as bar:
+            counts |= scale_social.follows_write(world, bar)
         sequences_reset(TABLES)
         committing = time.perf_counter()
     seconds["commit"] = round(time.perf_counter() - committing, 1)

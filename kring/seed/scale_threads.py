@@ -20,6 +20,7 @@ from tqdm import tqdm
 from kring.core.markdown import render_markdown
 from kring.groups.models import Group
 from kring.posts.models import Post, Reply, reply_path
+from kring.seed import scale_social as social
 from kring.seed import scale_text as text
 from kring.seed.bulk import TableWriter, epoch, next_id
 from kring.seed.scale_groups import SETTLING
@@ -36,10 +37,11 @@ GROWTH = 0.3  # activity at launch relative to the growth since (density a + x o
 # Local hours 0..23: quiet at night, busy in office hours, a dip at lunch.
 HOUR_WEIGHTS = (1, 0, 0, 0, 0, 1, 2, 8, 20, 26, 26, 22, 14, 22, 24, 22, 16, 8, 4, 4, 4, 3, 2, 1)
 HOURS_CUM = list(itertools.accumulate(HOUR_WEIGHTS))
+COUNTS = ("like_count", "thanks_count", "insightful_count", "celebrate_count")
 POST_FIELDS = ("id", "author_id", "group_id", "body", "body_html", "created_at", "edited_at",
-               "last_activity_at", "reply_count")  # fmt: skip
+               "last_activity_at", "reply_count", *COUNTS)  # fmt: skip
 REPLY_FIELDS = ("id", "post_id", "parent_id", "author_id", "body", "body_html", "created_at",
-                "path")  # fmt: skip
+                "path", *COUNTS)  # fmt: skip
 
 
 class _Pool:
@@ -152,11 +154,12 @@ def threads_write(world: "World", posts: int, bar: tqdm) -> dict[str, int]:
     famous = _famous(rng, plan, groups, world.now)
 
     post_writer, reply_writer = TableWriter(Post, POST_FIELDS), TableWriter(Reply, REPLY_FIELDS)
+    reaction_writer, liking = social.ReactionWriter(), world.rng("reactions")
     first_post, next_reply = next_id(Post), next_id(Reply)
     stats = {"company posts": 0, "longest thread": 0, "threads with 50+ replies": 0}
     stats["nested replies"] = 0
     for chunk_start in range(0, posts, CHUNK):
-        post_rows, reply_rows = [], []
+        post_rows, reply_rows, reaction_rows = [], [], []
         for index in range(chunk_start, min(posts, chunk_start + CHUNK)):
             created, space = plan[index]
             post_id, pool = first_post + index, writers[space]
@@ -184,9 +187,14 @@ def threads_write(world: "World", posts: int, bar: tqdm) -> dict[str, int]:
                 parents.append(parent)
                 paths.append(reply_path(next_reply + n, None if parent is None else paths[parent]))
                 reply_body, reply_html = bodies.reply(rng)
+                given, counts = social.reactions_for(
+                    liking, pool.pick, len(pool.ids), post_id=None, reply_id=next_reply + n,
+                    author=replier, created=moment, now=world.now,
+                )  # fmt: skip
+                reaction_rows += given
                 reply_rows.append((
                     next_reply + n, post_id, None if parent is None else next_reply + parent,
-                    replier, reply_body, reply_html, epoch(moment), paths[n],
+                    replier, reply_body, reply_html, epoch(moment), paths[n], *counts,
                 ))  # fmt: skip
             replies = len(depths)
             next_reply += replies
@@ -194,15 +202,22 @@ def threads_write(world: "World", posts: int, bar: tqdm) -> dict[str, int]:
             edited = created + rng.uniform(60, 7_200) if rng.random() < 0.03 else None
             edited = epoch(edited) if edited is not None and edited < world.now else None
             group_id = groups[space - 1].id if space else None
+            given, counts = social.reactions_for(
+                liking, pool.pick, len(pool.ids), post_id=post_id, reply_id=None,
+                author=author, created=created, now=world.now,
+            )  # fmt: skip
+            reaction_rows += given
             post_rows.append((post_id, author, group_id, body, html, epoch(created), edited,
-                              epoch(last), replies))  # fmt: skip
+                              epoch(last), replies, *counts))  # fmt: skip
             stats["company posts"] += not space
             stats["longest thread"] = max(stats["longest thread"], replies)
             stats["threads with 50+ replies"] += replies >= 50
             stats["nested replies"] += sum(d > 0 for d in depths)
         post_writer.write(post_rows)
         reply_writer.write(reply_rows)
+        reaction_writer.write(reaction_rows)
         bar.update(len(post_rows))
+    stats["reactions"] = reaction_writer.written
     return {"posts": post_writer.written, "replies": reply_writer.written, **stats}
 
 

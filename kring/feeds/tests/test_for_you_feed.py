@@ -239,3 +239,19 @@ def test_for_you_shows_no_longer_visible_post_if_kept_ranking_names_it(world, cl
     Membership.objects.filter(user=world.member, group=world.groups["secret"]).delete()
     # Left without the service (so nothing dropped the kept ranking): the id is checked.
     assert f'id="post-{secret.pk}"' not in _home(client)
+
+
+def test_for_you_keeps_followed_persons_readable_posts_if_they_write_much_in_a_secret_group(
+    world, client_for
+):
+    from kring.feeds import foryou
+
+    follow_add(actor=world.outsider, target=world.admin)
+    readable = services.post_create(actor=world.admin, group=None, body="Voor iedereen")
+    _age(readable, 24 * 40)  # older than the newest-candidates window
+    for number in range(foryou.FOLLOWED_CANDIDATES + 5):
+        services.post_create(actor=world.admin, group=world.groups["secret"], body=f"G {number}")
+    for number in range(foryou.CANDIDATES + 5):
+        services.post_create(actor=world.member, group=world.groups["open"], body=f"N {number}")
+    ids = {inputs.post_id for inputs in foryou.rank_inputs_for(world.outsider, timezone.now())}
+    assert readable.pk in ids

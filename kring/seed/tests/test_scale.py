@@ -152,3 +152,41 @@ def test_seed_scale_writes_reply_paths_as_the_posts_service_would_if_loaded(scal
     for pk, parent_id in Reply.objects.values_list("pk", "parent_id"):
         expected = reply_path(pk, paths[parent_id] if parent_id else None)
         assert paths[pk] == expected, pk
+
+
+def test_seed_scale_keeps_reaction_counts_equal_to_the_reactions_if_loaded(scale, db):
+    from kring.reactions.models import Reaction
+
+    assert Reaction.objects.filter(post__isnull=False).exists()
+    assert Reaction.objects.filter(reply__isnull=False).exists()
+    for model, field in ((Post, "post"), (Reply, "reply")):
+        for kind in ("like", "thanks", "insightful", "celebrate"):
+            found = dict(
+                Reaction.objects.filter(kind=kind, **{f"{field}__isnull": False})
+                .values_list(f"{field}_id")
+                .annotate(n=Count("id"))
+            )
+            stored = dict(
+                model.objects.filter(**{f"{kind}_count__gt": 0}).values_list("pk", f"{kind}_count")
+            )
+            assert stored == found, (model.__name__, kind)
+
+
+def test_seed_scale_lets_people_react_only_where_they_may_read_if_loaded(scale, db):
+    from kring.reactions.models import Reaction
+
+    for reaction in Reaction.objects.select_related("user", "post", "reply__post")[:300]:
+        post = reaction.post or reaction.reply.post
+        assert access.can_view(reaction.user, post)
+        assert reaction.user_id != (reaction.post or reaction.reply).author_id
+
+
+def test_seed_scale_follows_only_visible_people_and_groups_if_loaded(scale, db):
+    from kring.follows.models import Follow
+
+    follows = list(Follow.objects.select_related("follower", "person", "group"))
+    assert any(f.person_id for f in follows) and any(f.group_id for f in follows)
+    for follow in follows:
+        target = follow.person or follow.group
+        assert access.can_view(follow.follower, target)
+        assert follow.person_id != follow.follower_id
