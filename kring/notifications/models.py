@@ -26,6 +26,7 @@ class Notification(models.Model):
         INVITATION = "invitation", _("Being added to a group")
         ANNOUNCEMENT = "announcement", _("Announcements")
         MESSAGE = "message", _("Private messages")
+        PAGE_REVIEW = "page_review", _("Knowledge pages of yours to review")  # issue 5
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -44,6 +45,10 @@ class Notification(models.Model):
     )
     message = models.ForeignKey(
         "conversations.Message", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # issue 5: a knowledge page (its review reminder)
+    page = models.ForeignKey(
+        "knowledge.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     # How many events this notification stands for (an unread one is bumped, not repeated).
     count = models.PositiveIntegerField(default=1)
@@ -67,7 +72,9 @@ class Notification(models.Model):
 
     @property
     def target(self) -> models.Model | None:
-        return self.reply or self.post or self.group or self.message or self.conversation
+        return (
+            self.reply or self.post or self.group or self.message or self.conversation or self.page
+        )
 
     @property
     def is_unread(self) -> bool:
@@ -92,6 +99,7 @@ DEFAULT_DELIVERY = {
     Notification.Kind.PRAISE: Delivery.DIGEST,
     Notification.Kind.INVITATION: Delivery.DIGEST,
     Notification.Kind.ANNOUNCEMENT: Delivery.DIGEST,
+    Notification.Kind.PAGE_REVIEW: Delivery.DIGEST,
 }
 
 
