@@ -115,13 +115,18 @@ def post_as_page_draft(viewer: User, post: Post) -> tuple[str, str]:
     )
     first_line = next((line for line in post.body.splitlines() if line.strip()), "")
     title = Truncator(first_line.lstrip("#> ").strip()).chars(100)
-    parts = [f"## {_('The question')}", "", post.body.strip(), ""]
+    question, answered, agreed = (
+        _("The question"),
+        _("What colleagues answered"),
+        _("What we agree on"),
+    )
+    parts = [f"## {question}", "", post.body.strip(), ""]
     parts += [f"*{post.author.display_name}*", ""]
     replies = list(replies)
     if replies:
-        parts += [f"## {_('What colleagues answered')}", ""]
+        parts += [f"## {answered}", ""]
         for reply in replies:
             quoted = "\n".join(f"> {line}" if line else ">" for line in reply.body.splitlines())
             parts += [quoted, ">", f"> — *{reply.author.display_name}*", ""]
-    parts += [f"## {_('What we agree on')}", "", ""]
+    parts += [f"## {agreed}", "", ""]
     return title, "\n".join(parts)

@@ -8,7 +8,7 @@ Kind = Page.Kind
 
 
 def _sections(*headings: str) -> str:
-    return "\n\n".join(f"## {heading}\n\n" for heading in headings).rstrip() + "\n"
+    return "\n\n".join(f"## {heading}" for heading in headings) + "\n"
 
 
 def starting_body(kind: str) -> str:
