@@ -147,3 +147,12 @@ def test_seed_demo_creates_polls_with_votes_if_loaded(demo, db):
         len(chosen) for item in demo_data.POLLS for chosen in item["votes"].values()
     )
     assert Post.objects.filter(has_poll=True).count() == len(demo_data.POLLS)
+
+
+def test_seed_demo_creates_knowledge_pages_with_one_past_review_if_loaded(demo, db):
+    from kring.knowledge.models import Page
+
+    pages = list(Page.objects.all())
+    assert len(pages) == len(demo_data.KNOWLEDGE_PAGES)
+    assert sum(page.is_stale for page in pages) == 1
+    assert Page.objects.filter(version__gt=1).exists()
