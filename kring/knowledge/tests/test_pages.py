@@ -163,3 +163,14 @@ def test_knowledge_index_costs_fixed_queries_if_many_pages_and_folders(world, cl
         )
         _page(world.member, folder=inner, title=f"Pagina {n}", is_onboarding=n % 2 == 0)
     assert _index_queries(client) == few
+
+
+def test_page_review_notification_opens_the_page_if_owner_clicks(world, client_for):
+    from kring.notifications.models import Notification
+
+    page = _page(world.member, world.groups["secret"])
+    notification = Notification.objects.create(
+        recipient=world.member, kind="page_review", page=page
+    )
+    response = client_for(world.member).get(reverse("notifications:open", args=[notification.pk]))
+    assert response.status_code == 302 and response["Location"] == page.get_absolute_url()

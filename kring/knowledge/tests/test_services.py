@@ -124,3 +124,21 @@ def test_page_create_fails_if_post_is_from_another_space(world):
     post = post_services.post_create(actor=world.member, group=None, body="Hoe vraag ik verlof?")
     with pytest.raises(ValidationFailed):
         _page(world.member, world.groups["open"], source_post=post)
+
+
+def test_page_review_reminder_passes_into_the_digest_if_owner_left_it_unread(
+    world, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from kring.notifications.digests import digest_send
+
+    page = _page(world.member, title="Balie openen")
+    Page.objects.filter(pk=page.pk).update(review_by=timezone.localdate() - timedelta(days=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.page_reviews_remind()
+    mail.outbox.clear()
+    digest_send(user=world.member, frequency="weekly")
+    (message,) = mail.outbox
+    assert "Een kennisbankpagina van jou moet gecontroleerd worden" in message.body
+    assert '"Balie openen"' in message.body
