@@ -154,3 +154,31 @@ def test_page_review_notifications_show_only_readable_pages(matrix: Matrix, know
     if visible != len(present):
         problems.append(f"notification count {visible}, expected {len(present)}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_knowledge_api_answers_only_viewers_who_read_the_space(
+    matrix: Matrix, knowledge, viewer: str
+):
+    client = client_for(matrix, viewer)
+    forbidden = _forbidden(viewer)
+    readable = tuple(marker(s, "page") for s in SPACES if reads(viewer, s))
+    if viewer == "anonymous":
+        assert client.get("/api/v1/knowledge/pages").status_code == 401
+        return
+    problems = check(
+        "API list", client.get("/api/v1/knowledge/pages"), Expect((200,), readable), forbidden
+    )
+    for space, page in knowledge.items():
+        ok = reads(viewer, space)
+        for name, path, present in (
+            ("API page", f"/api/v1/knowledge/pages/{page.pk}", (marker(space, "page"),)),
+            (
+                "API revisions",
+                f"/api/v1/knowledge/pages/{page.pk}/revisions",
+                (marker(space, "revision"),),
+            ),
+        ):
+            expect = Expect((200,), present) if ok else Expect((404,))
+            problems += check(f"{name} {space}", client.get(path), expect, forbidden)
+    assert not problems, "\n".join(problems)
