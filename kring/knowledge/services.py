@@ -135,17 +135,31 @@ def page_update(
             )
         )
     changed_text = (title, body) != (current.title, current.body)
-    page.title, page.body, page.folder, page.kind = title, body, folder, kind
-    page.is_onboarding = is_onboarding
+    # Written on the locked row, naming its fields: a confirmation or reminder saved
+    # meanwhile (they do not change the version) is kept.
+    current.title, current.body, current.folder, current.kind = title, body, folder, kind
+    current.is_onboarding = is_onboarding
     if review_by is not None:
-        page.review_by = review_by
-    page.body_html = render_markdown(body)
-    page.updated_at = timezone.now()
-    page.version = current.version + (1 if changed_text else 0)
-    page.save()
+        current.review_by = review_by
+    current.body_html = render_markdown(body)
+    current.updated_at = timezone.now()
+    current.version += 1 if changed_text else 0
+    current.save(
+        update_fields=[
+            "title",
+            "body",
+            "folder",
+            "kind",
+            "is_onboarding",
+            "review_by",
+            "body_html",
+            "updated_at",
+            "version",
+        ]
+    )
     if changed_text:
-        _revision_add(page, actor=actor)
-    return page
+        _revision_add(current, actor=actor)
+    return current
 
 
 @transaction.atomic

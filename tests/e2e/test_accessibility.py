@@ -101,9 +101,7 @@ def organisation(person):
     poll = poll_create(actor=bram, post=voted, draft=PollDraft(["Koffie", "Thee"], multiple=True))
     poll_vote(actor=anna, post=voted, option_ids=[poll.options.first().pk])
     # A stale knowledge page Anna owns, saved from the thread, edited once (issue 5).
-    folder = knowledge_services.folder_create(
-        actor=anna, group=group, name="Balie", parent=None
-    )
+    folder = knowledge_services.folder_create(actor=anna, group=group, name="Balie", parent=None)
     knowledge_page = knowledge_services.page_create(
         actor=anna,
         group=group,

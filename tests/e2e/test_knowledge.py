@@ -27,6 +27,16 @@ def team(person):
     return {"anna": anna, "bram": bram, "group": group}
 
 
+def _tab_to(page: Page, locator, max_presses: int = 60) -> None:
+    """Press Tab until `locator` has focus; fail if the keyboard cannot reach it."""
+    handle = locator.element_handle()
+    for _ in range(max_presses):
+        if page.evaluate("(el) => document.activeElement === el", handle):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{locator} cannot be reached with Tab")
+
+
 def _save_edit(page: Page, body: str) -> None:
     page.get_by_role("link", name="Bewerken").click()
     page.get_by_label("Tekst", exact=True).fill(body)
@@ -80,8 +90,7 @@ def test_stale_page_confirmed_by_its_owner_with_the_keyboard(team, new_page):
     expect(page.get_by_text("mogelijk verouderd")).to_be_visible()
     page.goto(stale.get_absolute_url())
     expect(page.get_by_text("Mogelijk verouderd.")).to_be_visible()
-    button = page.get_by_role("button", name="Nog actueel")
-    button.focus()
+    _tab_to(page, page.get_by_role("button", name="Nog actueel"))
     page.keyboard.press("Enter")
     expect(page.get_by_role("status").filter(has_text="Bedankt!")).to_be_visible()
     stale.refresh_from_db()

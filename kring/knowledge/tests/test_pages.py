@@ -174,3 +174,28 @@ def test_page_review_notification_opens_the_page_if_owner_clicks(world, client_f
     )
     response = client_for(world.member).get(reverse("notifications:open", args=[notification.pk]))
     assert response.status_code == 302 and response["Location"] == page.get_absolute_url()
+
+
+def test_folder_move_shows_message_if_it_would_make_a_cycle(world, client_for):
+    top = services.folder_create(actor=world.site_admin, group=None, name="Zorg", parent=None)
+    inner = services.folder_create(actor=world.site_admin, group=None, name="Infuus", parent=top)
+    client = client_for(world.site_admin)
+    response = client.post(
+        reverse("knowledge:folder_move", args=[top.pk]), {"parent": inner.pk}, follow=True
+    )
+    assert response.status_code == 200
+    assert "Een map kan niet in zichzelf" in response.content.decode()
+    top.refresh_from_db()
+    assert top.parent is None
+
+
+def test_folder_create_shows_message_if_name_is_empty(world, client_for):
+    client = client_for(world.site_admin)
+    response = client.post(reverse("knowledge:folder_create"), {"name": "  "}, follow=True)
+    assert "Geef de map een naam." in response.content.decode()
+
+
+def test_folder_create_returns_404_if_member_of_no_group_posts_to_secret_group(world, client_for):
+    client = client_for(world.outsider)
+    url = reverse("knowledge:group_folder_create", args=[world.groups["secret"].slug])
+    assert client.post(url, {"name": "Map"}).status_code == 404

@@ -56,8 +56,8 @@ def test_page_create_fails_if_title_is_empty(world):
 
 def test_page_update_passes_if_every_save_is_a_revision(world):
     page = _page(world.member)
-    _update(page, world.member, body="Eerst koffie.\nDan de kassa.\nDan de post.")
-    _update(page, world.admin, title="Inwerken aan de balie")
+    page = _update(page, world.member, body="Eerst koffie.\nDan de kassa.\nDan de post.")
+    page = _update(page, world.admin, title="Inwerken aan de balie")
     assert page.version == 3
     assert list(page.revisions.values_list("number", flat=True)) == [3, 2, 1]
 
@@ -71,9 +71,16 @@ def test_page_update_fails_if_someone_saved_in_between(world):
     assert Page.objects.get(pk=page.pk).body == "Nieuwe tekst van Anna"
 
 
+def test_page_update_passes_and_keeps_a_confirmation_saved_meanwhile(world):
+    page = _page(world.member, review_by=timezone.localdate() - timedelta(days=3))
+    services.page_confirm(actor=world.member, page=Page.objects.get(pk=page.pk))
+    page = _update(page, world.admin, body="Aangevuld")
+    assert page.confirmed_at is not None and not page.is_stale
+
+
 def test_page_restore_passes_if_old_version_becomes_newest(world):
     page = _page(world.member, body="Versie een")
-    _update(page, world.member, body="Versie twee")
+    page = _update(page, world.member, body="Versie twee")
     services.page_restore(actor=world.member, page=page, number=1)
     page.refresh_from_db()
     assert page.body == "Versie een" and page.version == 3
