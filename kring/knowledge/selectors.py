@@ -27,21 +27,26 @@ def _space(queryset: QuerySet, group: Group | None) -> QuerySet:
     )
 
 
-def knowledge_tree_for(viewer: User, group: Group | None) -> FolderNode:
-    """The space's folders and pages as a tree (two queries, whatever their number)."""
+def _tree_of_folders(viewer: User, group: Group | None) -> tuple[FolderNode, dict[int, FolderNode]]:
     folders = list(_space(access.visible(viewer, Folder.objects.all()), group))
-    pages = list(_space(access.visible(viewer, Page.objects.select_related("owner")), group))
     nodes = {folder.pk: FolderNode(folder) for folder in folders}
     root = FolderNode(None)
     for folder in folders:
         nodes.get(folder.parent_id, root).children.append(nodes[folder.pk])
+    return root, nodes
+
+
+def knowledge_tree_for(viewer: User, group: Group | None) -> FolderNode:
+    """The space's folders and pages as a tree (two queries, whatever their number)."""
+    root, nodes = _tree_of_folders(viewer, group)
+    pages = _space(access.visible(viewer, Page.objects.select_related("owner")), group)
     for page in pages:
         nodes.get(page.folder_id, root).pages.append(page)
     return root
 
 
-def folders_for(viewer: User, group: Group | None) -> list[tuple[Folder, str]]:
-    """The space's folders in tree order with their path ("Zorg / Infuus"), for a select."""
+def folders_in_order(tree: FolderNode) -> list[tuple[Folder, str]]:
+    """The tree's folders in order with their path ("Zorg / Infuus"), for a select."""
     result: list[tuple[Folder, str]] = []
 
     def walk(node: FolderNode, trail: str) -> None:
@@ -50,17 +55,12 @@ def folders_for(viewer: User, group: Group | None) -> list[tuple[Folder, str]]:
             result.append((child.folder, label))
             walk(child, label)
 
-    walk(_tree_of_folders(viewer, group), "")
+    walk(tree, "")
     return result
 
 
-def _tree_of_folders(viewer: User, group: Group | None) -> FolderNode:
-    folders = list(_space(access.visible(viewer, Folder.objects.all()), group))
-    nodes = {folder.pk: FolderNode(folder) for folder in folders}
-    root = FolderNode(None)
-    for folder in folders:
-        nodes.get(folder.parent_id, root).children.append(nodes[folder.pk])
-    return root
+def folders_for(viewer: User, group: Group | None) -> list[tuple[Folder, str]]:
+    return folders_in_order(_tree_of_folders(viewer, group)[0])
 
 
 def onboarding_pages_for(viewer: User, group: Group | None) -> list[Page]:

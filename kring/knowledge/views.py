@@ -35,14 +35,15 @@ def space_url(group: Group | None) -> str:
 def knowledge_index(request: HtmxHttpRequest, slug: str | None = None) -> HttpResponse:
     group = _space_or_404(request, slug)
     viewer = request.user
+    tree = selectors.knowledge_tree_for(viewer, group)
     context = {
         "group": group,
         "space_url": space_url(group),
-        "tree": selectors.knowledge_tree_for(viewer, group),
+        "tree": tree,
         "onboarding": selectors.onboarding_pages_for(viewer, group),
         "can_write": access.can_write_knowledge_in(viewer, group),
         "can_manage": access.can_manage_folders_in(viewer, group),
-        "folder_form": FolderForm(folders=selectors.folders_for(viewer, group)),
+        "folder_form": FolderForm(folders=selectors.folders_in_order(tree)),
         "kinds": Page.Kind.choices,
     }
     return render(request, "knowledge/index.html", context)
