@@ -20,6 +20,7 @@ urlpatterns = [
     path("announcements/", include("kring.announcements.urls")),  # issue 4
     path("posts/", include("kring.polls.urls")),  # issue 4: polls
     path("questions/", include("kring.questions.urls")),  # issue 5: questions
+    path("knowledge/", include("kring.knowledge.urls")),  # issue 5: the knowledge base
     path("", include("kring.realtime.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "kring.conversations",  # issue 4: private conversations
     "kring.realtime",  # issue 4: live events
     "kring.announcements",  # issue 4: announcements and leaders
+    "kring.knowledge",  # issue 5: the knowledge base
     "kring.api",
     "kring.seed",
     "allauth",
@@ -176,10 +177,13 @@ KRING_DIGEST_HOUR = int(os.environ.get("KRING_DIGEST_HOUR", "7"))
 KRING_HOURLY_TASKS = [
     path.strip()
     for path in os.environ.get(
-        "KRING_HOURLY_TASKS", "kring.notifications.tasks.send_digests"
+        "KRING_HOURLY_TASKS",
+        "kring.notifications.tasks.send_digests,kring.knowledge.tasks.remind_page_reviews",
     ).split(",")
     if path.strip()
 ]
+# The knowledge base (issue 5): a confirmed page is due for review again after this many days.
+KRING_KNOWLEDGE_REVIEW_DAYS = int(os.environ.get("KRING_KNOWLEDGE_REVIEW_DAYS", "180"))
 # Realtime events (kring/realtime/bus.py): across processes through Redis with REDIS_URL,
 # else only to the browsers connected to the process that wrote. Channels are named
 # <prefix>:user:<id>; the prefix keeps sites that share one Redis apart.

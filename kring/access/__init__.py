@@ -48,6 +48,16 @@ from kring.access.groups import (
     role_in,
     visible_groups,
 )
+from kring.access.knowledge import (  # issue 5: the knowledge base
+    can_confirm_page,
+    can_edit_page,
+    can_manage_folders_in,
+    can_save_post_as_knowledge,
+    can_view_knowledge_item,
+    can_view_revision,
+    can_write_knowledge_in,
+    visible_knowledge_items,
+)
 from kring.access.notifications import can_view_notification, visible_notifications
 from kring.access.people import can_edit_profile, can_view_person, visible_people
 from kring.access.polls import can_see_poll_results, can_vote  # issue 4: polls
@@ -71,6 +81,7 @@ from kring.access.topics import can_follow, can_merge_topic, can_view_topic, vis
 from kring.access.viewers import forget, is_employee, is_signed_in, is_site_admin
 from kring.conversations.models import Conversation, Message
 from kring.groups.models import Group
+from kring.knowledge.models import Folder, Page, Revision
 from kring.notifications.models import Notification
 from kring.people.models import User
 from kring.posts.models import Post, Reply
@@ -89,7 +100,12 @@ __all__ = [
     "can_view_reads",
     "forget_leader",
     "is_leader",
+    "can_confirm_page",
     "can_create_group",
+    "can_edit_page",
+    "can_manage_folders_in",
+    "can_save_post_as_knowledge",
+    "can_write_knowledge_in",
     "can_delete_post",
     "can_delete_reply",
     "can_edit_post",
@@ -132,6 +148,12 @@ _VIEW_RULES = {
     Topic: (can_view_topic, visible_topics),
     Conversation: (can_view_conversation, visible_conversations),
     Message: (can_view_message, visible_messages),
+    Folder: (can_view_knowledge_item, visible_knowledge_items),
+    Page: (can_view_knowledge_item, visible_knowledge_items),
+    Revision: (
+        can_view_revision,
+        lambda viewer, qs: visible_knowledge_items(viewer, qs, prefix="page__"),
+    ),
 }
 
 
@@ -158,11 +180,14 @@ _LOOKUPS = {
     Reply: lambda: Reply.objects.select_related("post", "post__group", "author"),
     User: lambda: User.objects.select_related("department"),
     Notification: lambda: Notification.objects.select_related(
-        "post", "post__group", "group", "conversation"
+        "post", "post__group", "group", "conversation", "page", "page__group"
     ),
     Topic: lambda: Topic.objects.all(),
     Conversation: lambda: Conversation.objects.all(),
     Message: lambda: Message.objects.select_related("conversation"),
+    Folder: lambda: Folder.objects.select_related("group"),
+    Page: lambda: Page.objects.select_related("group", "folder", "owner", "source_post"),
+    Revision: lambda: Revision.objects.select_related("page", "page__group", "author"),
 }
 
 
@@ -184,12 +209,12 @@ def audience(obj: Model | None, *, among: Iterable[int] | None = None) -> set[in
     """
     if obj is None or isinstance(obj, Group):
         return group_audience(obj, among=among)
-    if isinstance(obj, Post):
+    if isinstance(obj, Post | Folder | Page):
         return group_audience(obj.group, among=among)
     if isinstance(obj, Reply):
         return group_audience(obj.post.group, among=among)
     if isinstance(obj, Notification):
-        target = obj.post or obj.group or obj.conversation
+        target = obj.post or obj.group or obj.conversation or obj.page
         return {obj.recipient_id} & audience(target) if target is not None else set()
     if isinstance(obj, Conversation):
         return conversation_audience(obj)

@@ -17,6 +17,7 @@ from kring.core.errors import ApplicationError
 from kring.core.middleware import is_outage, service_unavailable
 from kring.core.ratelimit import ApiRateThrottle, RateLimited, too_many_message
 from kring.follows import api as follows_api  # issue 4
+from kring.knowledge import api as knowledge_api  # issue 5
 from kring.notifications import api as notifications_api
 from kring.polls import api as polls_api
 from kring.questions import api as questions_api  # issue 5
@@ -129,6 +130,7 @@ api.add_router("/", reactions_api.router)  # issue 4: reactions
 api.add_router("/", announcements_api.router)  # issue 4: announcements
 api.add_router("/", polls_api.router)  # issue 4: polls
 api.add_router("/", questions_api.router)  # issue 5: questions
+api.add_router("/", knowledge_api.router)  # issue 5: the knowledge base
 
 # Unknown addresses under /api/v1/ answer in JSON too, not with the HTML 404 page.
 _fallback = Router()

@@ -27,6 +27,7 @@ class Notification(models.Model):
         ANNOUNCEMENT = "announcement", _("Announcements")
         MESSAGE = "message", _("Private messages")
         ANSWER_ACCEPTED = "answer_accepted", _("Your answers being accepted")  # issue 5
+        PAGE_REVIEW = "page_review", _("Knowledge pages of yours to review")  # issue 5
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -45,6 +46,10 @@ class Notification(models.Model):
     )
     message = models.ForeignKey(
         "conversations.Message", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # issue 5: a knowledge page (its review reminder)
+    page = models.ForeignKey(
+        "knowledge.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     # How many events this notification stands for (an unread one is bumped, not repeated).
     count = models.PositiveIntegerField(default=1)
@@ -68,7 +73,9 @@ class Notification(models.Model):
 
     @property
     def target(self) -> models.Model | None:
-        return self.reply or self.post or self.group or self.message or self.conversation
+        return (
+            self.reply or self.post or self.group or self.message or self.conversation or self.page
+        )
 
     @property
     def is_unread(self) -> bool:
@@ -94,6 +101,7 @@ DEFAULT_DELIVERY = {
     Notification.Kind.INVITATION: Delivery.DIGEST,
     Notification.Kind.ANNOUNCEMENT: Delivery.DIGEST,
     Notification.Kind.ANSWER_ACCEPTED: Delivery.IN_APP,
+    Notification.Kind.PAGE_REVIEW: Delivery.DIGEST,
 }
 
 

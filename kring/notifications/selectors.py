@@ -19,6 +19,8 @@ LINE_RELATED = (
     "group",
     "conversation",
     "message",
+    "page",
+    "page__group",
 )
 
 

@@ -35,6 +35,7 @@ from kring.conversations.models import Message
 from kring.conversations.selectors import have_read
 from kring.core.errors import NotFound, ValidationFailed
 from kring.groups.models import Group
+from kring.knowledge.models import Page
 from kring.notifications.header import header_counts_forget
 from kring.notifications.models import (
     DEFAULT_DELIVERY,
@@ -52,10 +53,11 @@ TARGETS: dict[str, type[Model]] = {
     "posts.reply": Reply,
     "groups.group": Group,
     "conversations.message": Message,
+    "knowledge.page": Page,  # issue 5: review reminders
 }
 # The keys that say what a notification is about; an unread one with the same keys is bumped.
 # (A conversation's notification is bumped by every new message and points at the latest.)
-SAME_TARGET = ("reply_id", "post_id", "group_id", "conversation_id")
+SAME_TARGET = ("reply_id", "post_id", "group_id", "conversation_id", "page_id")
 DEDUPE_WINDOW = timedelta(hours=1)
 UNSUBSCRIBE_SALT = "kring.notifications.unsubscribe"
 DIGEST_OFF_SALT = "kring.notifications.digest-off"
@@ -103,6 +105,8 @@ def target_fields(target: Model) -> dict[str, int]:
         return {"group_id": target.pk}
     if isinstance(target, Message):
         return {"conversation_id": target.conversation_id, "message_id": target.pk}
+    if isinstance(target, Page):
+        return {"page_id": target.pk}
     raise TypeError(f"Notifications cannot point at {type(target).__name__}")
 
 

@@ -23,6 +23,7 @@ _SENTENCES = {
     Kind.ANNOUNCEMENT: lambda: _("%(actor)s posted an announcement"),
     Kind.MESSAGE: lambda: _("%(actor)s sent you a message"),
     Kind.ANSWER_ACCEPTED: lambda: _("%(actor)s accepted your answer"),
+    Kind.PAGE_REVIEW: lambda: _("A knowledge page of yours is due for review"),
 }
 
 
@@ -47,11 +48,16 @@ def notification_place(notification: Notification) -> str:
         return post_group.name if post_group is not None else _("Everyone")
     if notification.conversation_id is not None:
         return notification.conversation.subject or _("Private conversation")
+    if notification.page_id is not None:
+        page_group = notification.page.group
+        return page_group.name if page_group is not None else _("Everyone")
     return ""
 
 
 def notification_snippet(notification: Notification, *, words: int = 24) -> str:
     """The start of the reply, post or (latest) message it is about, as plain text."""
+    if notification.page_id is not None:
+        return notification.page.title
     if notification.message_id is not None:
         item = notification.message
     else:
@@ -73,6 +79,8 @@ def notification_target_url(notification: Notification) -> str:
         return notification.message.get_absolute_url()
     if notification.conversation_id is not None:
         return notification.conversation.get_absolute_url()
+    if notification.page_id is not None:
+        return notification.page.get_absolute_url()
     if notification.kind == Kind.JOIN_REQUEST:
         return reverse("groups:members", args=[notification.group.slug])
     return notification.group.get_absolute_url()

@@ -2503,6 +2503,84 @@ ANNOUNCEMENTS = [
 ]
 
 # ---------------------------------------------------------------------------
+# The knowledge base (issue 5): folders (arranged by the site admin or a group admin) and
+# pages. "review_in_days" below zero makes a page "mogelijk verouderd"; "edits" are later
+# versions of the body, so the history has something to compare.
+# ---------------------------------------------------------------------------
+KNOWLEDGE_FOLDERS = [
+    {"group": None, "name": "Werkplek en ICT"},
+    {"group": None, "name": "Inwerken"},
+    {"group": "privacy-avg-werkgroep", "name": "Werkafspraken"},
+]
+
+KNOWLEDGE_PAGES = [
+    {
+        "group": None,
+        "folder": "Inwerken",
+        "owner": "daphne.schouten",
+        "kind": "page",
+        "onboarding": True,
+        "review_in_days": 120,
+        "title": "Je eerste week bij de gemeente",
+        "body": "Welkom! Dit helpt je de eerste dagen op weg.\n\n"
+        "## Maandag\n\n- Je laptop en pas haal je op bij de servicebalie (begane grond).\n"
+        "- Je leidinggevende loopt met je mee langs het team.\n\n"
+        "## De rest van de week\n\n- Word lid van de groep **Nieuwe collega's**.\n"
+        "- Plan een koffie met je buddy.\n",
+        "edits": [
+            "Welkom! Dit helpt je de eerste dagen op weg.\n\n"
+            "## Maandag\n\n- Je laptop en pas haal je op bij de servicebalie (begane grond).\n"
+            "- Je leidinggevende loopt met je mee langs het team.\n\n"
+            "## De rest van de week\n\n- Word lid van de groep **Nieuwe collega's**.\n"
+            "- Plan een koffie met je buddy.\n"
+            "- Stel je voor in Kring: een korte post in *Iedereen* is genoeg.\n",
+        ],
+    },
+    {
+        "group": None,
+        "folder": "Werkplek en ICT",
+        "owner": "karin.vanwijk",
+        "kind": "procedure",
+        "onboarding": True,
+        "review_in_days": 60,
+        "title": "Wachtwoord vergeten? Zo reset je het",
+        "body": "## Doel\n\nZelf je wachtwoord herstellen, zonder te wachten op de servicedesk.\n\n"
+        "## Stappen\n\n1. Ga naar *mijnaccount.lindeburg.nl*.\n"
+        "2. Kies **Wachtwoord vergeten** en vul je personeelsnummer in.\n"
+        "3. Bevestig met de code op je telefoon.\n\n"
+        "## Wie is verantwoordelijk\n\nDe servicedesk ICT (toestel 4400).\n",
+        "edits": [],
+    },
+    {
+        "group": None,
+        "folder": "Werkplek en ICT",
+        "owner": "rick.degraaf",
+        "kind": "tip",
+        "onboarding": False,
+        "review_in_days": -12,
+        "title": "Vergaderen met Teams: onze afspraken",
+        "body": "## De tip\n\nZet de agenda in de uitnodiging en begin op tijd; "
+        "wie niet spreekt, zet de microfoon uit.\n\n"
+        "## Waarom het helpt\n\nKortere overleggen, en wie later kijkt weet waar het over ging.\n",
+        "edits": [],
+    },
+    {
+        "group": "privacy-avg-werkgroep",
+        "folder": "Werkafspraken",
+        "owner": "sophie.huisman",
+        "kind": "procedure",
+        "onboarding": False,
+        "review_in_days": 30,
+        "title": "Datalek melden: de stappen",
+        "body": "## Doel\n\nBinnen 72 uur melden bij de Autoriteit Persoonsgegevens als dat moet.\n\n"
+        "## Stappen\n\n1. Meld het lek meteen bij de privacy-contactpersoon.\n"
+        "2. Leg vast wat er gebeurde, wanneer, en om welke gegevens het gaat.\n"
+        "3. De functionaris gegevensbescherming beslist over de melding.\n",
+        "edits": [],
+    },
+]
+
+# ---------------------------------------------------------------------------
 # Self-check: python3 kring/seed/demo_data.py
 # ---------------------------------------------------------------------------
 

@@ -20,6 +20,8 @@ from kring.conversations.models import Conversation, Message, Participant
 from kring.conversations.services import conversation_start, message_send
 from kring.groups.models import Group, Membership
 from kring.groups.services import group_create, membership_add
+from kring.knowledge.models import Folder, Page
+from kring.knowledge.services import folder_create, page_create, page_update
 from kring.people.models import Department, User
 from kring.people.services import profile_update, user_create
 from kring.polls.services import PollDraft, poll_create, poll_vote
@@ -215,6 +217,7 @@ def demo_load(*, progress: Progress | None = None) -> None:
     _announcements_load(people, now)  # issue 4: announcements
     _polls_load(people, groups, now)  # issue 4: polls
     _questions_load(people, groups, now)  # issue 5: questions
+    _knowledge_load(people, groups)  # issue 5: the knowledge base
 
 
 def _questions_load(people: dict[str, User], groups: dict[str, Group], now: datetime) -> None:
@@ -331,3 +334,44 @@ def _announcements_load(people: dict[str, User], now: datetime) -> None:
         )
         for username in item["read_by"]:
             announcement_read(actor=people[username], post=post)
+
+
+def _knowledge_load(people: dict[str, User], groups: dict[str, Group]) -> None:
+    """A few folders and pages, one of them past its review date, one with a longer history."""
+    site_admin = people[_site_admin()["username"]]
+    folders: dict[tuple[str | None, str], Folder] = {}
+    for item in demo_data.KNOWLEDGE_FOLDERS:
+        group = groups[item["group"]] if item["group"] else None
+        arranger = site_admin if group is None else group.memberships.get(role="admin").user
+        folders[(item["group"], item["name"])] = folder_create(
+            actor=arranger, group=group, name=item["name"], parent=None
+        )
+    today = timezone.localdate()
+    for item in demo_data.KNOWLEDGE_PAGES:
+        group = groups[item["group"]] if item["group"] else None
+        owner = people[item["owner"]]
+        folder = folders[(item["group"], item["folder"])]
+        page = page_create(
+            actor=owner,
+            group=group,
+            title=item["title"],
+            body=item["body"],
+            folder=folder,
+            kind=item["kind"],
+            is_onboarding=item["onboarding"],
+            review_by=today + timedelta(days=max(item["review_in_days"], 1)),
+        )
+        for body in item["edits"]:
+            page = page_update(
+                actor=owner,
+                page=page,
+                base_version=page.version,
+                title=page.title,
+                body=body,
+                folder=folder,
+                kind=page.kind,
+                is_onboarding=page.is_onboarding,
+            )
+        if item["review_in_days"] < 0:  # the service only sets dates in the future
+            past = today + timedelta(days=item["review_in_days"])
+            Page.objects.filter(pk=page.pk).update(review_by=past)

@@ -1,5 +1,7 @@
 """axe-core finds no serious or critical violation on the main pages (WCAG 2.1 AA)."""
 
+import datetime
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -7,6 +9,7 @@ from kring.announcements import services as announcement_services
 from kring.conversations import services as conversation_services
 from kring.follows.services import follow_add
 from kring.groups import services as group_services
+from kring.knowledge import services as knowledge_services
 from kring.people.models import Department
 from kring.polls.services import PollDraft, poll_create, poll_vote
 from kring.posts import services as post_services
@@ -48,6 +51,11 @@ PAGES = [
     "home feed, newest",
     "questions",  # issue 5: questions
     "question page",
+    "knowledge base",  # issue 5
+    "knowledge page",
+    "knowledge page editor",
+    "knowledge page history",
+    "knowledge page diff",
 ]
 
 
@@ -103,6 +111,28 @@ def organisation(person):
     answer_vote_toggle(actor=anna, reply=voted_answer)
     question_accept_answer(actor=bram, post=question, reply_id=accepted.pk)
     ask(anna, None, title="Wie heeft een goede tip voor de kerstlunch?")
+    # A stale knowledge page Anna owns, saved from the thread, edited once (issue 5).
+    folder = knowledge_services.folder_create(actor=anna, group=group, name="Balie", parent=None)
+    knowledge_page = knowledge_services.page_create(
+        actor=anna,
+        group=group,
+        title="Afspraken aan de balie",
+        body="## Stappen\n\n1. Groet\n2. Help",
+        folder=folder,
+        kind="procedure",
+        review_by=datetime.date(2020, 1, 1),
+        source_post=post,
+    )
+    knowledge_services.page_update(
+        actor=anna,
+        page=knowledge_page,
+        base_version=1,
+        title=knowledge_page.title,
+        body="## Stappen\n\n1. Groet vriendelijk\n2. Help",
+        folder=folder,
+        kind="procedure",
+        is_onboarding=True,
+    )
     return {
         "sign-in": LOGIN_PATH,
         "home feed": "/",
@@ -126,6 +156,11 @@ def organisation(person):
         "home feed, newest": "/?tab=newest",
         "questions": "/questions/?show=all",
         "question page": question.get_absolute_url(),
+        "knowledge base": f"/knowledge/groups/{group.slug}/",
+        "knowledge page": knowledge_page.get_absolute_url(),
+        "knowledge page editor": f"/knowledge/pages/{knowledge_page.pk}/edit/",
+        "knowledge page history": f"/knowledge/pages/{knowledge_page.pk}/history/",
+        "knowledge page diff": f"/knowledge/pages/{knowledge_page.pk}/diff/?from=1&to=2",
     }
 
 

@@ -112,3 +112,17 @@ CAN_ACCEPT: dict[str, set[str]] = {
     "group_admin": ALL_SPACES,
     "site_admin": {"open", "company"},
 }
+
+
+# The knowledge base (issue 5): pages are read like posts (CONTENT_READABLE) and written
+# where one may post (CAN_POST); folders are arranged by who moderates the space: group
+# admins in their groups, a site admin in the spaces they read.
+CAN_MANAGE_FOLDERS: dict[str, set[str]] = {
+    "anonymous": set(),
+    "guest": set(),
+    "guest_member": set(),
+    "outsider": set(),
+    "member": set(),
+    "group_admin": ALL_GROUPS,
+    "site_admin": {"open", "company"},
+}

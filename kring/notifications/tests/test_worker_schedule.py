@@ -9,4 +9,7 @@ def test_heartbeat_enqueues_the_hourly_tasks_once_per_hour(db, settings):
     for _ in range(3):
         beat.beat_and_recover(recover=False)
     paths = list(DBTaskResult.objects.values_list("task_path", flat=True))
-    assert paths == ["kring.notifications.tasks.send_digests"]
+    assert sorted(paths) == [
+        "kring.knowledge.tasks.remind_page_reviews",  # issue 5: review reminders
+        "kring.notifications.tasks.send_digests",
+    ]

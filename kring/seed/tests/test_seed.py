@@ -156,3 +156,12 @@ def test_seed_demo_creates_questions_with_one_accepted_answer_if_loaded(demo, db
     assert accepted.count() == 1
     assert accepted[0].accepted_answer.vote_count > 0
     assert Question.objects.filter(answered_at=None).count() == len(demo_data.QUESTIONS) - 1
+
+
+def test_seed_demo_creates_knowledge_pages_with_one_past_review_if_loaded(demo, db):
+    from kring.knowledge.models import Page
+
+    pages = list(Page.objects.all())
+    assert len(pages) == len(demo_data.KNOWLEDGE_PAGES)
+    assert sum(page.is_stale for page in pages) == 1
+    assert Page.objects.filter(version__gt=1).exists()
