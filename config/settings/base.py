@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "kring.conversations",  # issue 4: private conversations
     "kring.realtime",  # issue 4: live events
     "kring.announcements",  # issue 4: announcements and leaders
+    "kring.search",  # issue 5: search over everything
     "kring.api",
     "kring.seed",
     "allauth",

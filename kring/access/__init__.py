@@ -62,6 +62,7 @@ from kring.access.posts import (
     visible_posts,
 )
 from kring.access.reactions import can_react  # issue 4: reactions
+from kring.access.search import can_view_document, visible_documents  # issue 5: search
 from kring.access.topics import can_follow, can_merge_topic, can_view_topic, visible_topics
 from kring.access.viewers import forget, is_employee, is_signed_in, is_site_admin
 from kring.conversations.models import Conversation, Message
@@ -69,6 +70,7 @@ from kring.groups.models import Group
 from kring.notifications.models import Notification
 from kring.people.models import User
 from kring.posts.models import Post, Reply
+from kring.search.models import SearchDocument
 from kring.topics.models import Topic
 
 __all__ = [
@@ -124,6 +126,7 @@ _VIEW_RULES = {
     Topic: (can_view_topic, visible_topics),
     Conversation: (can_view_conversation, visible_conversations),
     Message: (can_view_message, visible_messages),
+    SearchDocument: (can_view_document, visible_documents),
 }
 
 
@@ -155,6 +158,7 @@ _LOOKUPS = {
     Topic: lambda: Topic.objects.all(),
     Conversation: lambda: Conversation.objects.all(),
     Message: lambda: Message.objects.select_related("conversation"),
+    SearchDocument: lambda: SearchDocument.objects.all(),
 }
 
 

@@ -13,6 +13,7 @@ from kring.notifications.services import notify
 from kring.people.models import User
 from kring.posts.models import BODY_MAX_LENGTH, PATH_MAX_DEPTH, Post, Reply, reply_path
 from kring.realtime.events import post_created_publish, reply_created_publish
+from kring.search.services import index_later  # issue 5: search
 from kring.topics import services as tags  # issue 4: hashtags and mentions
 
 
@@ -56,6 +57,7 @@ def post_create(*, actor: User, group: Group | None, body: str) -> Post:
     mentioned = tags.body_tags_record(item=post, prepared=prepared, fresh=True)
     notify(kind=Notification.Kind.MENTION, recipients=mentioned, actor=actor, target=post)
     post_created_publish(post.pk)  # realtime, after the commit
+    index_later("post", post.pk)
     return post
 
 
@@ -71,6 +73,7 @@ def post_update(*, actor: User, post: Post, body: str) -> Post:
     post.save(update_fields=["body", "body_html", "edited_at"])
     mentioned = tags.body_tags_record(item=post, prepared=prepared)  # only new mentions
     notify(kind=Notification.Kind.MENTION, recipients=mentioned, actor=actor, target=post)
+    index_later("post", post.pk)
     return post
 
 
@@ -79,6 +82,7 @@ def post_delete(*, actor: User, post: Post) -> None:
     """Delete a post with its replies: by its author, a group admin or a site admin."""
     if not access.can_delete_post(actor, post):
         raise PermissionDenied(_("You may not delete this message."))
+    index_later("post", post.pk)  # removes its document and its replies' documents
     post.delete()
 
 
@@ -116,6 +120,7 @@ def reply_create(*, actor: User, post: Post, body: str, parent: Reply | None = N
     Post.objects.filter(pk=post.pk).update(reply_count=F("reply_count") + 1, last_activity_at=now)
     _reply_notify(actor=actor, post=post, reply=reply)
     reply_created_publish(reply.pk)  # realtime, after the commit
+    index_later("reply", reply.pk)
     return reply
 
 
@@ -142,6 +147,7 @@ def reply_update(*, actor: User, reply: Reply, body: str) -> Reply:
     reply.save(update_fields=["body", "body_html", "edited_at"])
     mentioned = tags.body_tags_record(item=reply, prepared=prepared)  # only new mentions
     notify(kind=Notification.Kind.MENTION, recipients=mentioned, actor=actor, target=reply)
+    index_later("reply", reply.pk)
     return reply
 
 
@@ -154,6 +160,7 @@ def reply_delete(*, actor: User, reply: Reply) -> None:
     """
     if not access.can_delete_reply(actor, reply):
         raise PermissionDenied(_("You may not delete this reply."))
+    index_later("reply", reply.pk)
     if reply.children.exists():
         reply.body = ""
         reply.body_html = ""

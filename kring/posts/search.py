@@ -1,0 +1,67 @@
+"""Posts and replies in search (registered with kring.search, decision 0018)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from kring.posts.models import Post, Reply
+from kring.search.registry import Document, SearchKind, register
+
+TITLE_LENGTH = 120
+
+
+def post_title(body: str) -> str:
+    """A post has no title: its first line stands in for one."""
+    first = next((line.strip(" #*>-") for line in body.splitlines() if line.strip()), "")
+    return first[:TITLE_LENGTH]
+
+
+def post_document(post: Post) -> Document:
+    return Document(
+        scope="space",
+        title=post_title(post.body),
+        text=post.body,
+        url=post.get_absolute_url(),
+        created_at=post.created_at,
+        updated_at=post.edited_at or post.created_at,
+        group_id=post.group_id,
+        author_id=post.author_id,
+        language=post.author.language,
+    )
+
+
+def reply_document(reply: Reply) -> Document | None:
+    if reply.deleted_at is not None:
+        return None
+    return Document(
+        scope="space",
+        title=post_title(reply.post.body),
+        text=reply.body,
+        url=reply.get_absolute_url(),
+        created_at=reply.created_at,
+        updated_at=reply.edited_at or reply.created_at,
+        group_id=reply.post.group_id,
+        author_id=reply.author_id,
+        language=reply.author.language,
+        parent_key=f"post:{reply.post_id}",
+    )
+
+
+register(
+    SearchKind(
+        kind="post",
+        label=_("Posts"),
+        model=Post,
+        queryset=lambda: Post.objects.select_related("author"),
+        document=post_document,
+        order=10,
+    )
+)
+register(
+    SearchKind(
+        kind="reply",
+        label=_("Replies"),
+        model=Reply,
+        queryset=lambda: Reply.objects.select_related("author", "post"),
+        document=reply_document,
+        order=20,
+    )
+)
