@@ -20,6 +20,7 @@ urlpatterns = [
     path("announcements/", include("kring.announcements.urls")),  # issue 4
     path("posts/", include("kring.polls.urls")),  # issue 4: polls
     path("", include("kring.realtime.urls")),
+    path("search/", include("kring.search.urls")),  # issue 5: search over everything
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -20,6 +20,7 @@ from kring.follows import api as follows_api  # issue 4
 from kring.notifications import api as notifications_api
 from kring.polls import api as polls_api
 from kring.reactions import api as reactions_api
+from kring.search import api as search_api  # issue 5: search
 from kring.topics import api as topics_api  # issue 4
 
 logger = logging.getLogger("django.request")
@@ -127,6 +128,7 @@ api.add_router("/", conversations.router)  # issue 4: private conversations
 api.add_router("/", reactions_api.router)  # issue 4: reactions
 api.add_router("/", announcements_api.router)  # issue 4: announcements
 api.add_router("/", polls_api.router)  # issue 4: polls
+api.add_router("/", search_api.router)  # issue 5: search
 
 # Unknown addresses under /api/v1/ answer in JSON too, not with the HTML 404 page.
 _fallback = Router()

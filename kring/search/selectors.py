@@ -38,6 +38,10 @@ class Result:
     kind_label: str
     snippet: SafeString
 
+    @property
+    def title(self) -> str:
+        return self.document.title or self.document.text[:120] or self.kind_label
+
 
 @dataclass
 class SearchResults:
@@ -49,6 +53,18 @@ class SearchResults:
     pages: int = 0
     results: list[Result] = field(default_factory=list)
     facets: list[tuple[str, str, int]] = field(default_factory=list)  # kind, label, count
+
+    @property
+    def start(self) -> int:
+        return (self.page - 1) * PER_PAGE + 1
+
+    @property
+    def previous_page(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_page(self) -> int:
+        return self.page + 1
 
 
 def _moment(day: date, *, end: bool) -> datetime:
@@ -117,3 +133,26 @@ def search_for(
             )
         )
     return found
+
+
+def groups_to_filter_for(viewer) -> list:
+    """The groups the viewer may see, for the group filter."""
+    from kring.groups.models import Group
+
+    return list(visible(viewer, Group.objects.all()).order_by("name").only("pk", "name"))
+
+
+def author_to_filter_for(viewer, username: str):
+    """The colleague to filter on, if the viewer may see them (else no filter)."""
+    from kring.people.models import User
+
+    if not username:
+        return None
+    return visible(viewer, User.objects.filter(username=username[:150])).first()
+
+
+def page_number(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 10_000))
+    except ValueError:
+        return 1
