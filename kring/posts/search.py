@@ -1,5 +1,7 @@
 """Posts and replies in search (registered with kring.search, decision 0018)."""
 
+import re
+
 from django.utils.translation import gettext_lazy as _
 
 from kring.posts.models import Post, Reply
@@ -8,9 +10,20 @@ from kring.search.registry import Document, SearchKind, register
 TITLE_LENGTH = 120
 
 
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|`+|~~)")
+_LINE_MARK = re.compile(r"^\s*(#{1,6}\s|>\s?|[-*+]\s|\d+\.\s)", re.MULTILINE)
+
+
+def plain_text(body: str) -> str:
+    """The Markdown body as a reader sees it, without the marks (for titles and snippets)."""
+    return _EMPHASIS.sub("", _LINE_MARK.sub("", _LINK.sub(r"\1", body)))
+
+
 def post_title(body: str) -> str:
     """A post has no title: its first line stands in for one."""
-    first = next((line.strip(" #*>-") for line in body.splitlines() if line.strip()), "")
+    text = plain_text(body)
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     return first[:TITLE_LENGTH]
 
 
@@ -18,7 +31,7 @@ def post_document(post: Post) -> Document:
     return Document(
         scope="space",
         title=post_title(post.body),
-        text=post.body,
+        text=plain_text(post.body),
         url=post.get_absolute_url(),
         created_at=post.created_at,
         updated_at=post.edited_at or post.created_at,
@@ -34,7 +47,7 @@ def reply_document(reply: Reply) -> Document | None:
     return Document(
         scope="space",
         title=post_title(reply.post.body),
-        text=reply.body,
+        text=plain_text(reply.body),
         url=reply.get_absolute_url(),
         created_at=reply.created_at,
         updated_at=reply.edited_at or reply.created_at,

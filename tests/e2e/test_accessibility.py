@@ -44,6 +44,8 @@ PAGES = [
     "post with a poll",  # issue 4: polls
     "discover",  # issue 4: the relevant feed
     "home feed, newest",
+    "search results",  # issue 5: search
+    "search, nothing found",
 ]
 
 
@@ -113,6 +115,8 @@ def organisation(person):
         "post with a poll": poll_post.get_absolute_url(),
         "discover": "/discover/",
         "home feed, newest": "/?tab=newest",
+        "search results": "/search/?q=balie+afspraken",
+        "search, nothing found": "/search/?q=zeilboot&kind=post",
     }
 
 
