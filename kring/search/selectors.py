@@ -67,7 +67,12 @@ class SearchResults:
         return self.page + 1
 
 
+# Dates outside these are clamped: the edges of the calendar overflow in time zone maths.
+EARLIEST, LATEST = date(1900, 1, 1), date(9998, 12, 31)
+
+
 def _moment(day: date, *, end: bool) -> datetime:
+    day = min(max(day, EARLIEST), LATEST)
     moment = datetime.combine(day + timedelta(days=1) if end else day, time.min)
     return timezone.make_aware(moment)
 

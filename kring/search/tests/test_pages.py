@@ -54,6 +54,7 @@ def test_search_page_redirects_if_signed_out(db):
         {"q": "rooster", "page": "99999999999999999999", "group": "99999999999999999999999"},
         {"q": "x" * 10_000, "author": "niemand"},
         {"q": "\x01\x02\u200b", "kind": "post"},
+        {"q": "rooster", "date_from": "0001-01-01", "date_to": "9999-12-31"},
     ],
 )
 def test_search_page_returns_200_if_input_is_bad(colleague, write, client_of, params):
@@ -159,3 +160,20 @@ def test_reindex_command_returns_count_if_run(colleague, write, capsys):
     write("Het rooster.")
     call_command("reindex", verbosity=0)
     assert "search documents written" in capsys.readouterr().out
+
+
+def test_search_page_returns_in_bounded_queries_if_results_grow(colleague, write, client_of):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_of(colleague)
+    write("Rooster eerste")
+    client.get("/search/", {"q": "rooster planning"})  # warm the session and caches
+    with CaptureQueriesContext(connection) as few:
+        client.get("/search/", {"q": "rooster planning"})
+    for number in range(25):
+        write(f"Rooster en planning {number}")
+    with CaptureQueriesContext(connection) as many:
+        client.get("/search/", {"q": "rooster planning"})
+    # One fewer at most: "planning" is now a known word, so no look-up of similar words.
+    assert len(many) <= len(few) <= 10
