@@ -126,3 +126,22 @@ def test_search_for_returns_only_kind_if_filtered_with_facets_for_all(colleague,
     found = search_for(colleague, query="rooster", filters=SearchFilters(kind="group"))
     assert [r.document.kind for r in found.results] == ["group"]
     assert {kind: count for kind, _label, count in found.facets} == {"group": 1, "post": 1}
+
+
+def test_search_for_returns_no_person_if_account_is_deactivated(colleague, outsider, write):
+    write("Iets.")
+    assert [r.document.object_id for r in search_for(colleague, query="otto").results] == [
+        outsider.pk
+    ]
+    outsider.is_active = False
+    outsider.save(update_fields=["is_active"])
+    assert search_for(colleague, query="otto").total == 0
+
+
+def test_search_for_returns_nothing_of_secret_group_if_outsider(
+    colleague, outsider, secret_group, write
+):
+    write("Geheime vergadering over de begroting.", group=secret_group)
+    assert search_for(colleague, query="begroting").total == 1
+    found = search_for(outsider, query="begroting geheime raad")
+    assert found.total == 0 and found.facets == []
