@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "kring.realtime",  # issue 4: live events
     "kring.announcements",  # issue 4: announcements and leaders
     "kring.knowledge",  # issue 5: the knowledge base
+    "kring.search",  # issue 5: search over everything
     "kring.api",
     "kring.seed",
     "allauth",

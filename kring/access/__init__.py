@@ -77,6 +77,7 @@ from kring.access.questions import (  # issue 5: questions
     can_vote_answer,
 )
 from kring.access.reactions import can_react  # issue 4: reactions
+from kring.access.search import can_view_document, visible_documents  # issue 5: search
 from kring.access.topics import can_follow, can_merge_topic, can_view_topic, visible_topics
 from kring.access.viewers import forget, is_employee, is_signed_in, is_site_admin
 from kring.conversations.models import Conversation, Message
@@ -85,6 +86,7 @@ from kring.knowledge.models import Folder, Page, Revision
 from kring.notifications.models import Notification
 from kring.people.models import User
 from kring.posts.models import Post, Reply
+from kring.search.models import SearchDocument
 from kring.topics.models import Topic
 
 __all__ = [
@@ -154,6 +156,7 @@ _VIEW_RULES = {
         can_view_revision,
         lambda viewer, qs: visible_knowledge_items(viewer, qs, prefix="page__"),
     ),
+    SearchDocument: (can_view_document, visible_documents),
 }
 
 
@@ -188,6 +191,7 @@ _LOOKUPS = {
     Folder: lambda: Folder.objects.select_related("group"),
     Page: lambda: Page.objects.select_related("group", "folder", "owner", "source_post"),
     Revision: lambda: Revision.objects.select_related("page", "page__group", "author"),
+    SearchDocument: lambda: SearchDocument.objects.all(),
 }
 
 

@@ -22,6 +22,7 @@ from kring.notifications import api as notifications_api
 from kring.polls import api as polls_api
 from kring.questions import api as questions_api  # issue 5
 from kring.reactions import api as reactions_api
+from kring.search import api as search_api  # issue 5: search
 from kring.topics import api as topics_api  # issue 4
 
 logger = logging.getLogger("django.request")
@@ -131,6 +132,7 @@ api.add_router("/", announcements_api.router)  # issue 4: announcements
 api.add_router("/", polls_api.router)  # issue 4: polls
 api.add_router("/", questions_api.router)  # issue 5: questions
 api.add_router("/", knowledge_api.router)  # issue 5: the knowledge base
+api.add_router("/", search_api.router)  # issue 5: search
 
 # Unknown addresses under /api/v1/ answer in JSON too, not with the HTML 404 page.
 _fallback = Router()

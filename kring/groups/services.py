@@ -15,6 +15,7 @@ from kring.notifications.header import header_counts_forget
 from kring.notifications.models import Notification
 from kring.notifications.services import notify
 from kring.people.models import User
+from kring.search.services import index_later  # issue 5: search
 
 Role = Membership.Role
 # Slugs that would shadow a fixed address under /groups/ (groups:create is /groups/new/).
@@ -95,6 +96,7 @@ def group_create(
     )
     _add_member(group, actor, Role.ADMIN)
     group.refresh_from_db(fields=["member_count"])
+    index_later("group", group.pk)
     return group
 
 
@@ -110,6 +112,9 @@ def group_update(
         raise ValidationFailed(_("A group with this name already exists."), field="name")
     group.name, group.description, group.visibility = name, description, visibility
     group.save(update_fields=["name", "description", "visibility"])
+    # Its content follows the group's visibility at once (joined live); its own document
+    # carries the name and description.
+    index_later("group", group.pk)
     return group
 
 

@@ -16,6 +16,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from kring import access
 from kring.core.errors import PermissionDenied, ValidationFailed
 from kring.people.models import PROFILE_FIELDS, Department, Expertise, Invitation, User
+from kring.search.services import index_later  # issue 5: search
 
 PHOTO_SIZE = 512
 INVITATION_DAYS = 14
@@ -68,6 +69,7 @@ def user_create(
     else:
         user.set_unusable_password()
     user.save()
+    index_later("person", user.pk)  # issue 5: search
     return user
 
 
@@ -83,6 +85,7 @@ def profile_update(
             raise TypeError(f"profile_update does not change {name}")
         setattr(person, name, value)
     person.save(update_fields=list(fields))
+    index_later("person", person.pk)  # issue 5: search
     if expertise is not None:
         names = {e.strip().lower()[:50] for e in expertise if e.strip()}
         tags = [Expertise.objects.get_or_create(name=n)[0] for n in sorted(names)]

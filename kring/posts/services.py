@@ -14,6 +14,7 @@ from kring.notifications.services import notify
 from kring.people.models import User
 from kring.posts.models import BODY_MAX_LENGTH, PATH_MAX_DEPTH, Post, Reply, reply_path
 from kring.realtime.events import post_created_publish, reply_created_publish
+from kring.search.services import index_later  # issue 5: search
 from kring.topics import services as tags  # issue 4: hashtags and mentions
 
 
@@ -58,6 +59,7 @@ def post_create(*, actor: User, group: Group | None, body: str) -> Post:
     notify(kind=Notification.Kind.MENTION, recipients=mentioned, actor=actor, target=post)
     post_created_publish(post.pk)  # realtime, after the commit
     for_you_forget([actor.pk])  # their own post heads their "Voor jou" at once
+    index_later("post", post.pk)
     return post
 
 
@@ -73,6 +75,7 @@ def post_update(*, actor: User, post: Post, body: str) -> Post:
     post.save(update_fields=["body", "body_html", "edited_at"])
     mentioned = tags.body_tags_record(item=post, prepared=prepared)  # only new mentions
     notify(kind=Notification.Kind.MENTION, recipients=mentioned, actor=actor, target=post)
+    index_later("post", post.pk)
     return post
 
 
@@ -81,6 +84,7 @@ def post_delete(*, actor: User, post: Post) -> None:
     """Delete a post with its replies: by its author, a group admin or a site admin."""
     if not access.can_delete_post(actor, post):
         raise PermissionDenied(_("You may not delete this message."))
+    index_later("post", post.pk)  # removes its document and its replies' documents
     post.delete()
 
 
@@ -118,6 +122,7 @@ def reply_create(*, actor: User, post: Post, body: str, parent: Reply | None = N
     Post.objects.filter(pk=post.pk).update(reply_count=F("reply_count") + 1, last_activity_at=now)
     _reply_notify(actor=actor, post=post, reply=reply)
     reply_created_publish(reply.pk)  # realtime, after the commit
+    index_later("reply", reply.pk)
     return reply
 
 
@@ -144,6 +149,7 @@ def reply_update(*, actor: User, reply: Reply, body: str) -> Reply:
     reply.save(update_fields=["body", "body_html", "edited_at"])
     mentioned = tags.body_tags_record(item=reply, prepared=prepared)  # only new mentions
     notify(kind=Notification.Kind.MENTION, recipients=mentioned, actor=actor, target=reply)
+    index_later("reply", reply.pk)
     return reply
 
 
@@ -156,6 +162,7 @@ def reply_delete(*, actor: User, reply: Reply) -> None:
     """
     if not access.can_delete_reply(actor, reply):
         raise PermissionDenied(_("You may not delete this reply."))
+    index_later("reply", reply.pk)
     if reply.children.exists():
         reply.body = ""
         reply.body_html = ""

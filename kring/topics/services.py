@@ -18,6 +18,7 @@ from kring.core.markdown import TagLinks, extract_tags, render_markdown_with_tag
 from kring.groups.models import Group, Membership
 from kring.people.models import User
 from kring.posts.models import Post, Reply
+from kring.search.services import index_later  # issue 5: search
 from kring.topics.models import Mention, Topic, TopicUse, topic_key
 
 MENTIONS_MAX = 20  # more names in one message are not mentions but a mailing list
@@ -97,7 +98,9 @@ def topics_for(names: Iterable[str]) -> list[Topic]:
     found = {t.key: t for t in Topic.objects.filter(key__in=wanted).select_related("merged_into")}
     for key, name in wanted.items():
         if key not in found:
-            found[key], _created = Topic.objects.get_or_create(key=key, defaults={"name": name})
+            found[key], created = Topic.objects.get_or_create(key=key, defaults={"name": name})
+            if created:
+                index_later("topic", found[key].pk)  # issue 5: search
     return [found[key].merged_into or found[key] for key in wanted]
 
 
@@ -194,4 +197,5 @@ def topic_merge(*, actor: User, source: Topic, target: Topic) -> Topic:
     Topic.objects.filter(merged_into=source).update(merged_into=target)
     source.merged_into = target
     source.save(update_fields=["merged_into"])
+    index_later("topic", source.pk)  # a merged topic is no longer found itself
     return target

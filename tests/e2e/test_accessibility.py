@@ -56,6 +56,8 @@ PAGES = [
     "knowledge page editor",
     "knowledge page history",
     "knowledge page diff",
+    "search results",  # issue 5: search
+    "search, nothing found",
 ]
 
 
@@ -161,6 +163,8 @@ def organisation(person):
         "knowledge page editor": f"/knowledge/pages/{knowledge_page.pk}/edit/",
         "knowledge page history": f"/knowledge/pages/{knowledge_page.pk}/history/",
         "knowledge page diff": f"/knowledge/pages/{knowledge_page.pk}/diff/?from=1&to=2",
+        "search results": "/search/?q=balie+afspraken",
+        "search, nothing found": "/search/?q=zeilboot&kind=post",
     }
 
 

@@ -1,0 +1,98 @@
+"""The permission matrix on search (issue 5): the page, the API, counts and facets.
+
+Every viewer searches for "marker", a word in every post, reply, answer and group of the
+matrix: the results, the count and the facets must be exactly what the viewer may read,
+and no marker of another space may appear anywhere in the answer.
+"""
+
+from types import SimpleNamespace
+
+import pytest
+
+from kring import access
+from kring.access.tests.conftest import GROUP_SPACES, SPACES, VIEWERS, Matrix, marker
+from kring.access.tests.expected import reads, sees_group
+from kring.access.tests.surfaces import LOGIN_PATH, Expect, check, client_for, forbidden_markers
+from kring.search.models import SearchDocument
+from kring.search.services import index_rebuild
+
+
+def _unmarked(response) -> SimpleNamespace:
+    """The response with the snippets' <mark> tags taken out, so markers read whole."""
+    content = response.content.replace(b"<mark>", b"").replace(b"</mark>", b"")
+    content = content.replace(b"\\u003cmark\\u003e", b"").replace(b"\\u003c/mark\\u003e", b"")
+    return SimpleNamespace(status_code=response.status_code, content=content)
+
+
+@pytest.fixture
+def indexed(matrix: Matrix) -> Matrix:
+    index_rebuild()
+    return matrix
+
+
+def _expected(viewer: str) -> tuple[tuple[str, ...], int, dict[str, int]]:
+    """The markers the viewer must find, the count, and the count per kind."""
+    readable = [space for space in SPACES if reads(viewer, space)]
+    listed = [space for space in GROUP_SPACES if sees_group(viewer, space)]
+    present = tuple(marker(s, kind) for s in readable for kind in ("post", "reply", "answer"))
+    present += tuple(marker(s, "group") for s in listed)
+    facets = {"post": len(readable), "reply": 2 * len(readable), "group": len(listed)}
+    return present, 3 * len(readable) + len(listed), {k: n for k, n in facets.items() if n}
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_search_page_shows_and_counts_only_what_viewer_reads(indexed: Matrix, viewer: str):
+    client = client_for(indexed, viewer)
+    response = _unmarked(client.get("/search/", {"q": "marker"}))
+    if viewer == "anonymous":
+        assert response.status_code == 302
+        assert LOGIN_PATH in client.get("/search/", {"q": "marker"})["Location"]
+        return
+    present, total, _facets = _expected(viewer)
+    problems = check("search page", response, Expect((200,), present), forbidden_markers(viewer))
+    body = response.content.decode()
+    if f">{total} resultaten<" not in body.replace("\n", "") and f"{total} resultaten" not in body:
+        problems.append(f"search page: count is not {total}")
+    for kind in ("post", "reply", "group"):
+        filtered = _unmarked(client.get("/search/", {"q": "marker", "kind": kind}))
+        problems += check(
+            f"search page kind={kind}", filtered, Expect((200,)), forbidden_markers(viewer)
+        )
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_search_api_shows_and_counts_only_what_viewer_reads(indexed: Matrix, viewer: str):
+    client = client_for(indexed, viewer)
+    response = client.get("/api/v1/search", {"q": "marker"})
+    if viewer == "anonymous":
+        assert response.status_code == 401
+        return
+    present, total, facets = _expected(viewer)
+    problems = check(
+        "search API", _unmarked(response), Expect((200,), present), forbidden_markers(viewer)
+    )
+    data = response.json()
+    assert data["total"] == total, problems
+    assert {f["kind"]: f["count"] for f in data["facets"]} == facets
+    for space in GROUP_SPACES:
+        group = indexed.groups[space]
+        in_group = client.get("/api/v1/search", {"q": "marker", "group": group.pk})
+        assert in_group.status_code == 200
+        problems += check(
+            f"search API group={space}", in_group, Expect((200,)), forbidden_markers(viewer)
+        )
+        if not reads(viewer, space):
+            expected_total = 1 if sees_group(viewer, space) else 0  # the group itself
+            assert in_group.json()["total"] == expected_total, space
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_search_documents_rule_agrees_with_can_view(indexed: Matrix, viewer: str):
+    person = indexed.viewer(viewer)
+    listed = set(access.visible(person, SearchDocument.objects.all()).values_list("pk", flat=True))
+    for document in SearchDocument.objects.all():
+        assert (document.pk in listed) == access.can_view(person, document), (
+            f"{viewer}: {document.kind} {document.object_id}"
+        )

@@ -1,0 +1,80 @@
+"""Posts and replies in search (registered with kring.search, decision 0020)."""
+
+import re
+
+from django.utils.translation import gettext_lazy as _
+
+from kring.posts.models import Post, Reply
+from kring.search.registry import Document, SearchKind, register
+
+TITLE_LENGTH = 120
+
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|`+|~~)")
+_LINE_MARK = re.compile(r"^\s*(#{1,6}\s|>\s?|[-*+]\s|\d+\.\s)", re.MULTILINE)
+
+
+def plain_text(body: str) -> str:
+    """The Markdown body as a reader sees it, without the marks (for titles and snippets)."""
+    return _EMPHASIS.sub("", _LINE_MARK.sub("", _LINK.sub(r"\1", body)))
+
+
+def post_title(body: str) -> str:
+    """A post has no title: its first line stands in for one."""
+    text = plain_text(body)
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return first[:TITLE_LENGTH]
+
+
+def post_document(post: Post) -> Document:
+    return Document(
+        scope="space",
+        title=post_title(post.body),
+        text=plain_text(post.body),
+        url=post.get_absolute_url(),
+        created_at=post.created_at,
+        updated_at=post.edited_at or post.created_at,
+        group_id=post.group_id,
+        author_id=post.author_id,
+        language=post.author.language,
+    )
+
+
+def reply_document(reply: Reply) -> Document | None:
+    if reply.deleted_at is not None:
+        return None
+    return Document(
+        scope="space",
+        title=post_title(reply.post.body),
+        text=plain_text(reply.body),
+        url=reply.get_absolute_url(),
+        created_at=reply.created_at,
+        updated_at=reply.edited_at or reply.created_at,
+        group_id=reply.post.group_id,
+        author_id=reply.author_id,
+        language=reply.author.language,
+        parent_key=f"post:{reply.post_id}",
+    )
+
+
+register(
+    SearchKind(
+        kind="post",
+        label=_("Posts"),
+        model=Post,
+        queryset=lambda: Post.objects.select_related("author"),
+        document=post_document,
+        order=10,
+    )
+)
+register(
+    SearchKind(
+        kind="reply",
+        label=_("Replies"),
+        model=Reply,
+        queryset=lambda: Reply.objects.select_related("author", "post"),
+        document=reply_document,
+        order=20,
+    )
+)

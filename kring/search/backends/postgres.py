@@ -1,0 +1,51 @@
+"""PostgreSQL full-text search: a `search_vector` kept by a trigger with the `kring_dutch`
+or `kring_english` configuration (unaccent + snowball), a GIN index, and pg_trgm over the
+vocabulary for typos (migration 0002 makes them).
+
+ts_rank knows how often a word occurs, not how rare it is: the rarity weights come from
+SearchBackend.hits, with ts_rank ordering within them.
+"""
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from kring.search.backends.base import MAX_HITS, SearchBackend
+
+
+def _condition(column: str) -> str:
+    return (
+        f"(CASE WHEN {column}.language = 'en' "
+        f"THEN {column}.search_vector @@ plainto_tsquery('kring_english', %s) "
+        f"ELSE {column}.search_vector @@ plainto_tsquery('kring_dutch', %s) END)"
+    )
+
+
+class PostgresBackend(SearchBackend):
+    def similar_terms(self, word: str) -> list[str]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT term FROM search_searchterm WHERE term %% %s "
+                "ORDER BY similarity(term, %s) DESC LIMIT 20",
+                [word, word],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def rows(self, documents: QuerySet, words: list[str]) -> list[tuple]:
+        inner, inner_params = documents.values("id").query.sql_with_params()
+        each = [_condition("s") for _ in words]
+        each_params = [p for word in words for p in (word, word)]
+        any_words = " OR ".join(each)
+        all_words = " | ".join(words)
+        # Only fixed fragments and Django's compiled SQL are joined; words are parameters.
+        sql = (
+            f"SELECT s.id, s.kind, s.boost, s.created_at, ARRAY[{', '.join(each)}], "  # noqa: S608
+            "ts_rank(s.search_vector, CASE WHEN s.language = 'en' "
+            "THEN to_tsquery('kring_english', %s) "
+            "ELSE to_tsquery('kring_dutch', %s) END) AS rank "
+            f"FROM search_searchdocument s WHERE ({any_words}) AND s.id IN ({inner}) "
+            f"ORDER BY rank DESC LIMIT {MAX_HITS}"
+        )
+        params = [*each_params, all_words, all_words, *each_params, *inner_params]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()

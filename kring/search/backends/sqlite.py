@@ -1,0 +1,66 @@
+"""SQLite FTS5: stemmed words (snowballstemmer) in `search_fts`, bm25 ranking, and a
+trigram FTS5 table over the vocabulary for typos (migration 0002 makes both)."""
+
+from datetime import UTC, datetime
+
+from django.db import connection
+from django.db.models import QuerySet
+from django.utils.dateparse import parse_datetime
+
+from kring.search.backends.base import MAX_HITS, SearchBackend, trigrams
+from kring.search.text import stem, stemmed
+
+# bm25 weights: the title counts four times the text.
+_RANK = "bm25(search_fts, 4.0, 1.0)"
+
+
+def _quoted(terms) -> str:
+    # Terms are \w+ words (kring.search.text), so they hold no quotes: "x" is a plain term.
+    return " OR ".join(f'"{term}"' for term in sorted(terms))
+
+
+class SqliteBackend(SearchBackend):
+    def prepare(self, *, title: str, text: str, language: str) -> dict[str, str]:
+        return {
+            "title_terms": stemmed(title, language),
+            "text_terms": stemmed(text, language),
+        }
+
+    def similar_terms(self, word: str) -> list[str]:
+        grams = {g for g in trigrams(word) if " " not in g}
+        if not grams:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT term FROM search_term_trigram WHERE search_term_trigram MATCH %s "
+                "ORDER BY rank LIMIT 50",
+                [_quoted(grams)],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def rows(self, documents: QuerySet, words: list[str]) -> list[tuple]:
+        per_word = [_quoted({stem(word, lang) for lang in ("nl", "en")}) for word in words]
+        inner, params = documents.values("id").query.sql_with_params()
+        flags = ", ".join(
+            "d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)" for _ in words
+        )
+        # Only fixed fragments and Django's compiled SQL are joined; words are parameters.
+        sql = (
+            f"SELECT d.id, d.kind, d.boost, d.created_at, {_RANK} AS rank, {flags} "  # noqa: S608
+            "FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s AND d.id IN ({inner}) "
+            f"ORDER BY rank LIMIT {MAX_HITS}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*per_word, " OR ".join(per_word), *params])
+            rows = cursor.fetchall()
+        return [
+            (pk, kind, boost, _moment(created), [bool(f) for f in matched], -rank)
+            for pk, kind, boost, created, rank, *matched in rows
+        ]
+
+
+def _moment(value) -> datetime:
+    """A raw SQLite datetime (naive UTC text) as an aware datetime."""
+    moment = parse_datetime(value) if isinstance(value, str) else value
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment

@@ -1,0 +1,59 @@
+"""The search page's form: what was typed and the filters; odd values are left out."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from kring.search.registry import kinds
+from kring.search.selectors import SearchFilters
+from kring.search.text import QUERY_MAX_LENGTH
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search for"),
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    group = forms.TypedChoiceField(label=_("Group"), required=False, coerce=int, empty_value=None)
+    author = forms.CharField(
+        label=_("Author"), required=False, max_length=150, widget=forms.HiddenInput
+    )
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=pgettext_lazy("date range", "Until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("relevance", _("Best match")),
+            ("date", pgettext_lazy("sort", "Newest first")),
+        ],
+    )
+
+    def __init__(self, *args, groups=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Everything"))] + [(k.kind, k.label) for k in kinds()]
+        self.fields["group"].choices = [("", _("All groups"))] + [(g.pk, g.name) for g in groups]
+
+    def query(self) -> str:
+        """What was typed (cut to a sensible length), also when another field is odd."""
+        return (self.data.get("q") or "").strip()[:QUERY_MAX_LENGTH]
+
+    def filters(self, *, author_id: int | None) -> SearchFilters:
+        data = self.cleaned_data if self.is_valid() else {}
+        clean = {name: data.get(name) for name in self.fields if name not in self.errors}
+        return SearchFilters(
+            kind=clean.get("kind") or "",
+            group_id=clean.get("group"),
+            author_id=author_id,
+            date_from=clean.get("date_from"),
+            date_to=clean.get("date_to"),
+            sort=clean.get("sort") or "relevance",
+        )
