@@ -31,6 +31,12 @@ from kring.access.conversations import (
     visible_conversations,
     visible_messages,
 )
+from kring.access.files import (  # issue 5: file libraries
+    can_upload_file,
+    can_view_file,
+    can_view_file_version,
+    visible_files,
+)
 from kring.access.groups import (
     can_create_group,
     can_join,
@@ -65,6 +71,7 @@ from kring.access.reactions import can_react  # issue 4: reactions
 from kring.access.topics import can_follow, can_merge_topic, can_view_topic, visible_topics
 from kring.access.viewers import forget, is_employee, is_signed_in, is_site_admin
 from kring.conversations.models import Conversation, Message
+from kring.files.models import FileVersion, Folder, LibraryFile
 from kring.groups.models import Group
 from kring.notifications.models import Notification
 from kring.people.models import User
@@ -102,6 +109,7 @@ __all__ = [
     "can_see_poll_results",
     "can_request_to_join",
     "can_send_message",
+    "can_upload_file",
     "can_view",
     "can_vote",
     "forget",
@@ -124,6 +132,12 @@ _VIEW_RULES = {
     Topic: (can_view_topic, visible_topics),
     Conversation: (can_view_conversation, visible_conversations),
     Message: (can_view_message, visible_messages),
+    LibraryFile: (can_view_file, visible_files),
+    Folder: (can_view_file, visible_files),
+    FileVersion: (
+        can_view_file_version,
+        lambda viewer, qs: visible_files(viewer, qs, prefix="file__"),
+    ),
 }
 
 
@@ -155,6 +169,9 @@ _LOOKUPS = {
     Topic: lambda: Topic.objects.all(),
     Conversation: lambda: Conversation.objects.all(),
     Message: lambda: Message.objects.select_related("conversation"),
+    LibraryFile: lambda: LibraryFile.objects.select_related("group", "folder", "current"),
+    Folder: lambda: Folder.objects.select_related("group"),
+    FileVersion: lambda: FileVersion.objects.select_related("file", "file__group"),
 }
 
 
@@ -183,6 +200,10 @@ def audience(obj: Model | None, *, among: Iterable[int] | None = None) -> set[in
     if isinstance(obj, Notification):
         target = obj.post or obj.group or obj.conversation
         return {obj.recipient_id} & audience(target) if target is not None else set()
+    if isinstance(obj, LibraryFile | Folder):
+        return group_audience(obj.group, among=among)
+    if isinstance(obj, FileVersion):
+        return group_audience(obj.file.group, among=among)
     if isinstance(obj, Conversation):
         return conversation_audience(obj)
     if isinstance(obj, Message):

@@ -44,6 +44,12 @@ _PATHS = {
     "award": '<circle cx="12" cy="9" r="5.5"/><path d="m8.6 13.4-1.6 7.6 5-2.8 5 2.8-1.6-7.6"/>',
     # issue 4, realtime: the "new posts" bar
     "arrow-up": '<path d="M12 19V5"/><path d="m5 12 7-7 7 7"/>',
+    # issue 5: file libraries
+    "file": '<path d="M6 3h8l5 5v13H6z"/><path d="M14 3v5h5"/>',
+    "folder": '<path d="M3 6.5A1.5 1.5 0 0 1 4.5 5H9l2 2.5h8.5A1.5 1.5 0 0 1 21 9v9.5a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 18.5z"/>',
+    "image": '<rect x="3" y="4" width="18" height="16" rx="2"/><circle cx="9" cy="10" r="2"/><path d="m21 16-5-5-9 9"/>',
+    "download": '<path d="M12 4v11"/><path d="m7 10 5 5 5-5"/><path d="M5 20h14"/>',
+    "upload": '<path d="M12 16V5"/><path d="m7 10 5-5 5 5"/><path d="M5 20h14"/>',
 }
 
 ICONS: dict[str, SafeString] = {
