@@ -21,6 +21,7 @@ from kring.files.validation import upload_check
 
 
 def refused(name: str, content: bytes) -> str:
+    """The message a colleague reads (Dutch, the default language)."""
     with pytest.raises(ValidationFailed) as caught:
         upload_check(upload(name, content))
     return str(caught.value.message)
@@ -75,7 +76,7 @@ def test_upload_check_fails_if_pdf_pretends_to_be_image():
 
 
 def test_upload_check_fails_if_text_pretends_to_be_image():
-    assert "not allowed" in refused("foto.jpg", b"<html><script>alert(1)</script></html>")
+    assert "niet toegestaan" in refused("foto.jpg", b"<html><script>alert(1)</script></html>")
 
 
 @pytest.mark.parametrize(
@@ -88,15 +89,15 @@ def test_upload_check_fails_if_text_pretends_to_be_image():
     ],
 )
 def test_upload_check_fails_if_type_not_allowed(name, content):
-    assert "not allowed" in refused(name, content)
+    assert "niet toegestaan" in refused(name, content)
 
 
 def test_upload_check_fails_if_zip_archive():
-    assert "zip" in refused("alles.zip", zip_bytes({"a.txt": b"hallo"}))
+    assert "zip-bestanden" in refused("alles.zip", zip_bytes({"a.txt": b"hallo"}))
 
 
 def test_upload_check_fails_if_office_file_is_zip_bomb():
-    assert "unpack" in refused("rapport.docx", docx_bomb())
+    assert "pakt uit" in refused("rapport.docx", docx_bomb())
 
 
 def test_upload_check_fails_if_office_file_has_macros():
@@ -105,24 +106,24 @@ def test_upload_check_fails_if_office_file_has_macros():
         "word/document.xml": b"<w:document/>",
         "word/vbaProject.bin": b"macro",
     })  # fmt: skip
-    assert "macros" in refused("brief.docx", content)
+    assert "macro's" in refused("brief.docx", content)
 
 
 def test_upload_check_fails_if_file_is_empty():
-    assert "empty" in refused("leeg.txt", b"")
+    assert "is leeg" in refused("leeg.txt", b"")
 
 
 def test_upload_check_fails_if_file_is_too_large(settings):
     settings.KRING_UPLOAD_MAX_BYTES = 1024 * 1024
-    assert "too large" in refused("groot.txt", b"a" * (1024 * 1024 + 1))
+    assert "te groot" in refused("groot.txt", b"a" * (1024 * 1024 + 1))
 
 
 def test_upload_check_fails_if_png_is_decompression_bomb():
-    assert "too many pixels" in refused("bom.png", png_bomb())
+    assert "te veel pixels" in refused("bom.png", png_bomb())
 
 
 def test_upload_check_fails_if_image_is_damaged():
-    assert "cannot be read" in refused("kapot.png", png_bytes()[:60])
+    assert "niet te lezen" in refused("kapot.png", png_bytes()[:60])
 
 
 def test_upload_check_strips_exif_if_photo_has_location():
