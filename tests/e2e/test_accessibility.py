@@ -2,9 +2,12 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kring.announcements import services as announcement_services
 from kring.conversations import services as conversation_services
+from kring.files import services as file_services
+from kring.files.tests.samples import png_bytes
 from kring.follows.services import follow_add
 from kring.groups import services as group_services
 from kring.people.models import Department
@@ -44,6 +47,9 @@ PAGES = [
     "post with a poll",  # issue 4: polls
     "discover",  # issue 4: the relevant feed
     "home feed, newest",
+    "group files",  # issue 5: file libraries
+    "file page",
+    "company files",
 ]
 
 
@@ -92,6 +98,17 @@ def organisation(person):
     voted = post_services.post_create(actor=bram, group=group, body="Koffie of thee?")
     poll = poll_create(actor=bram, post=voted, draft=PollDraft(["Koffie", "Thee"], multiple=True))
     poll_vote(actor=anna, post=voted, option_ids=[poll.options.first().pk])
+    # A folder, a document with two versions and an image in the group's files (issue 5).
+    file_services.folder_create(actor=anna, group=group, name="Formulieren")
+    plan = file_services.file_upload(
+        actor=anna, group=group, upload=SimpleUploadedFile("plan.md", b"# Plan")
+    )
+    file_services.file_version_add(
+        actor=bram, file=plan, upload=SimpleUploadedFile("plan.md", b"# Plan 2")
+    )
+    file_services.file_upload(
+        actor=anna, group=group, upload=SimpleUploadedFile("balie.png", png_bytes())
+    )
     return {
         "sign-in": LOGIN_PATH,
         "home feed": "/",
@@ -113,6 +130,9 @@ def organisation(person):
         "post with a poll": poll_post.get_absolute_url(),
         "discover": "/discover/",
         "home feed, newest": "/?tab=newest",
+        "group files": f"/groups/{group.slug}/files/",
+        "file page": plan.get_absolute_url(),
+        "company files": "/files/",
     }
 
 
