@@ -103,3 +103,37 @@ def test_library_query_count_does_not_grow_if_more_files(world, client_for, add_
     for n in range(6):
         add_file(world.admin, world.groups["open"], f"bestand {n}.txt", b"tekst")
     assert count() == few
+
+
+def test_group_page_shows_files_tab_if_reader_only(world, client_for):
+    closed = world.groups["closed"]
+    files_url = reverse("files:group", args=[closed.slug])
+    assert files_url in client_for(world.member).get(closed.get_absolute_url()).content.decode()
+    assert (
+        files_url not in client_for(world.outsider).get(closed.get_absolute_url()).content.decode()
+    )
+
+
+def test_company_page_links_files_if_employee(world, client_for):
+    page = client_for(world.outsider).get(reverse("feeds:company")).content.decode()
+    assert reverse("files:company") in page
+
+
+def test_library_returns_404_if_folder_of_other_library(world, client_for):
+    from kring.files import services
+
+    folder = services.folder_create(actor=world.member, group=world.groups["secret"], name="Geheim")
+    client = client_for(world.member)
+    url = f"{reverse('files:company')}?folder={folder.pk}"
+    assert client.get(url).status_code == 404
+    response = client.post(url, {"action": "upload", "upload": upload("a.txt", b"x")})
+    assert response.status_code == 404 and not LibraryFile.objects.exists()
+
+
+def test_extraction_task_returns_same_result_if_run_twice(world, add_file):
+    from kring.files.models import FileVersion
+    from kring.files.tasks import file_version_extract
+
+    file = add_file(world.member, None, "plan.pdf", pdf_with_text("Tweede keer"))
+    assert file_version_extract.call(version_id=file.current_id) == "done"
+    assert "Tweede keer" in FileVersion.objects.get(pk=file.current_id).text
