@@ -16,6 +16,7 @@ from kring.api import auth, conversations, groups, people, posts
 from kring.core.errors import ApplicationError
 from kring.core.middleware import is_outage, service_unavailable
 from kring.core.ratelimit import ApiRateThrottle, RateLimited, too_many_message
+from kring.files import api as files_api  # issue 5: file libraries
 from kring.follows import api as follows_api  # issue 4
 from kring.notifications import api as notifications_api
 from kring.polls import api as polls_api
@@ -127,6 +128,7 @@ api.add_router("/", conversations.router)  # issue 4: private conversations
 api.add_router("/", reactions_api.router)  # issue 4: reactions
 api.add_router("/", announcements_api.router)  # issue 4: announcements
 api.add_router("/", polls_api.router)  # issue 4: polls
+api.add_router("/", files_api.router)  # issue 5: file libraries
 
 # Unknown addresses under /api/v1/ answer in JSON too, not with the HTML 404 page.
 _fallback = Router()

@@ -24,6 +24,21 @@ def _in_space(queryset, group: Group | None):
     return queryset.filter(group__isnull=True) if group is None else queryset.filter(group=group)
 
 
+def library_files_for(viewer, group: Group | None, *, folder_id=None):
+    """The files of one level of a library, as a query (for paging); the caller checked
+    that the viewer may read the space. A folder of another space is a 404."""
+    folder = None
+    if folder_id:
+        folder = access.get_or_404(viewer, Folder, folder_id)
+        if folder.group_id != (group.pk if group else None):
+            raise Http404
+    return (
+        _in_space(access.visible(viewer, LibraryFile.objects.all()), group)
+        .filter(folder=folder)
+        .select_related("group", "current", "current__uploaded_by")
+    )
+
+
 def library_for(viewer, group: Group | None, *, folder_id: str | None = None) -> Library:
     """One level of a library: its folders and files (a folder of another space is a 404)."""
     folder = None

@@ -176,3 +176,36 @@ def test_file_audience_is_group_audience_if_any_space(matrix, libraries):
         group_audience = access.audience(matrix.group(space))
         assert access.audience(file) == group_audience
         assert access.audience(file.current) == group_audience
+
+
+@pytest.mark.parametrize(("viewer_kind", "space"), CELLS)
+def test_api_files_answer_only_if_readable_if_cell(matrix, libraries, viewer_kind, space):
+    client = client_for(matrix, viewer_kind)
+    forbidden = forbidden_markers(viewer_kind)
+    file, group = libraries[space], matrix.group(space)
+    params = {"group": group.slug} if group else {}
+    folder = Folder.objects.get(group=group)
+    answers = {
+        "list": client.get("/api/v1/files", params),
+        "folder": client.get("/api/v1/files", {**params, "folder": folder.pk}),
+        "detail": client.get(f"/api/v1/files/{file.pk}"),
+        "download": client.get(f"/api/v1/files/{file.pk}/versions/2/download"),
+    }
+    problems = []
+    for name, response in answers.items():
+        if viewer_kind == "anonymous":
+            expected = Expect((401,))
+        elif reads(viewer_kind, space):
+            present = {
+                "list": (f"Foto {marker(space, 'answer')}.png",),
+                "folder": (f"Bestand {marker(space, 'post')}.txt",),
+                "detail": (f"Bestand {marker(space, 'post')}.txt",),
+                "download": (marker(space, "reply"),),
+            }[name]
+            expected = Expect((200,), present)
+        else:
+            expected = Expect((404,))
+        if response.streaming:
+            response = HttpResponse(b"".join(response.streaming_content), status=200)
+        problems += check(f"api {name}", response, expected, forbidden)
+    assert not problems, f"{viewer_kind} x {space}:\n" + "\n".join(problems)
