@@ -24,34 +24,34 @@ def _in_space(queryset, group: Group | None):
     return queryset.filter(group__isnull=True) if group is None else queryset.filter(group=group)
 
 
-def library_files_for(viewer, group: Group | None, *, folder_id=None):
-    """The files of one level of a library, as a query (for paging); the caller checked
-    that the viewer may read the space. A folder of another space is a 404."""
-    folder = None
-    if folder_id:
-        folder = access.get_or_404(viewer, Folder, folder_id)
-        if folder.group_id != (group.pk if group else None):
-            raise Http404
+def folder_in(viewer, group: Group | None, folder_id) -> Folder | None:
+    """The folder with this id in this library (None for no id); any other is a 404."""
+    if not folder_id:
+        return None
+    folder = access.get_or_404(viewer, Folder, folder_id)
+    if folder.group_id != (group.pk if group else None):
+        raise Http404
+    return folder
+
+
+def _files_in(viewer, group: Group | None, folder: Folder | None):
     return (
-        _in_space(access.visible(viewer, LibraryFile.objects.all()), group)
-        .filter(folder=folder)
-        .select_related("group", "current", "current__uploaded_by")
-    )
-
-
-def library_for(viewer, group: Group | None, *, folder_id: str | None = None) -> Library:
-    """One level of a library: its folders and files (a folder of another space is a 404)."""
-    folder = None
-    if folder_id:
-        folder = access.get_or_404(viewer, Folder, folder_id)
-        if folder.group_id != (group.pk if group else None):
-            raise Http404
-    folders = _in_space(access.visible(viewer, Folder.objects.all()), group).filter(parent=folder)
-    files = (
         _in_space(access.visible(viewer, LibraryFile.objects.all()), group)
         .filter(folder=folder)
         .select_related("current", "current__uploaded_by")
     )
+
+
+def library_files_for(viewer, group: Group | None, *, folder_id=None):
+    """The files of one level of a library, as a query (for paging)."""
+    return _files_in(viewer, group, folder_in(viewer, group, folder_id)).select_related("group")
+
+
+def library_for(viewer, group: Group | None, *, folder_id: str | None = None) -> Library:
+    """One level of a library: its folders and files (a folder of another space is a 404)."""
+    folder = folder_in(viewer, group, folder_id)
+    folders = _in_space(access.visible(viewer, Folder.objects.all()), group).filter(parent=folder)
+    files = _files_in(viewer, group, folder)
     return Library(group, folder, folder_trail(folder), list(folders), list(files))
 
 

@@ -1,9 +1,11 @@
 """Library pages (a group's and the company's), one file with its versions, and downloads."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -23,8 +25,6 @@ def _space(request: HtmxHttpRequest, slug: str | None) -> Group | None:
 
 
 def _library_url(group: Group | None, folder_id: int | None = None) -> str:
-    from django.urls import reverse
-
     url = reverse("files:group", args=[group.slug]) if group else reverse("files:company")
     return f"{url}?folder={folder_id}" if folder_id else url
 
@@ -45,8 +45,6 @@ def _render_library(request, group, *, status=200, errors=(), folder_name="") ->
 
 
 def _max_mb() -> int:
-    from django.conf import settings
-
     return settings.KRING_UPLOAD_MAX_BYTES // (1024 * 1024)
 
 
@@ -60,8 +58,7 @@ def library(request: HtmxHttpRequest, slug: str | None = None) -> HttpResponse:
         return refuse(request, _("This group is closed. Ask to join to see its files."))
     if request.method != "POST":
         return _render_library(request, group)
-    library_now = selectors.library_for(request.user, group, folder_id=request.GET.get("folder"))
-    folder = library_now.folder
+    folder = selectors.folder_in(request.user, group, request.GET.get("folder"))
     if request.POST.get("action") == "folder":
         name = request.POST.get("name", "")
         try:
