@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("kring.follows.urls")),  # issue 4
     path("", include("kring.people.urls")),
     path("accounts/", include("allauth.urls")),
+    path("", include("kring.files.urls")),  # issue 5: file libraries
     path("groups/", include("kring.groups.urls")),
     path("posts/", include("kring.posts.urls")),
     path("notifications/", include("kring.notifications.urls")),

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "kring.announcements",  # issue 4: announcements and leaders
     "kring.knowledge",  # issue 5: the knowledge base
     "kring.search",  # issue 5: search over everything
+    "kring.files",  # issue 5: file libraries
     "kring.api",
     "kring.seed",
     "allauth",
@@ -148,6 +149,10 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 KRING_PHOTO_MAX_BYTES = 8 * 1024 * 1024
+# File libraries (issue 5): the largest upload, and the most pixels an image may have
+# (a decompression bomb is refused before Pillow unpacks it).
+KRING_UPLOAD_MAX_BYTES = int(os.environ.get("KRING_UPLOAD_MAX_BYTES", str(100 * 1024 * 1024)))
+KRING_IMAGE_MAX_PIXELS = int(os.environ.get("KRING_IMAGE_MAX_PIXELS", "40000000"))
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

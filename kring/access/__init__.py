@@ -31,6 +31,12 @@ from kring.access.conversations import (
     visible_conversations,
     visible_messages,
 )
+from kring.access.files import (  # issue 5: file libraries
+    can_upload_file,
+    can_view_file,
+    can_view_file_version,
+    visible_files,
+)
 from kring.access.groups import (
     can_create_group,
     can_join,
@@ -81,8 +87,11 @@ from kring.access.search import can_view_document, visible_documents  # issue 5:
 from kring.access.topics import can_follow, can_merge_topic, can_view_topic, visible_topics
 from kring.access.viewers import forget, is_employee, is_signed_in, is_site_admin
 from kring.conversations.models import Conversation, Message
+from kring.files.models import FileVersion, LibraryFile
+from kring.files.models import Folder as FileFolder
 from kring.groups.models import Group
-from kring.knowledge.models import Folder, Page, Revision
+from kring.knowledge.models import Folder as KnowledgeFolder
+from kring.knowledge.models import Page, Revision
 from kring.notifications.models import Notification
 from kring.people.models import User
 from kring.posts.models import Post, Reply
@@ -128,6 +137,7 @@ __all__ = [
     "can_see_poll_results",
     "can_request_to_join",
     "can_send_message",
+    "can_upload_file",
     "can_view",
     "can_vote",
     "forget",
@@ -150,13 +160,19 @@ _VIEW_RULES = {
     Topic: (can_view_topic, visible_topics),
     Conversation: (can_view_conversation, visible_conversations),
     Message: (can_view_message, visible_messages),
-    Folder: (can_view_knowledge_item, visible_knowledge_items),
+    KnowledgeFolder: (can_view_knowledge_item, visible_knowledge_items),
     Page: (can_view_knowledge_item, visible_knowledge_items),
     Revision: (
         can_view_revision,
         lambda viewer, qs: visible_knowledge_items(viewer, qs, prefix="page__"),
     ),
     SearchDocument: (can_view_document, visible_documents),
+    LibraryFile: (can_view_file, visible_files),
+    FileFolder: (can_view_file, visible_files),
+    FileVersion: (
+        can_view_file_version,
+        lambda viewer, qs: visible_files(viewer, qs, prefix="file__"),
+    ),
 }
 
 
@@ -188,10 +204,13 @@ _LOOKUPS = {
     Topic: lambda: Topic.objects.all(),
     Conversation: lambda: Conversation.objects.all(),
     Message: lambda: Message.objects.select_related("conversation"),
-    Folder: lambda: Folder.objects.select_related("group"),
+    KnowledgeFolder: lambda: KnowledgeFolder.objects.select_related("group"),
     Page: lambda: Page.objects.select_related("group", "folder", "owner", "source_post"),
     Revision: lambda: Revision.objects.select_related("page", "page__group", "author"),
     SearchDocument: lambda: SearchDocument.objects.all(),
+    LibraryFile: lambda: LibraryFile.objects.select_related("group", "folder", "current"),
+    FileFolder: lambda: FileFolder.objects.select_related("group"),
+    FileVersion: lambda: FileVersion.objects.select_related("file", "file__group"),
 }
 
 
@@ -213,13 +232,17 @@ def audience(obj: Model | None, *, among: Iterable[int] | None = None) -> set[in
     """
     if obj is None or isinstance(obj, Group):
         return group_audience(obj, among=among)
-    if isinstance(obj, Post | Folder | Page):
+    if isinstance(obj, Post | KnowledgeFolder | Page):
         return group_audience(obj.group, among=among)
     if isinstance(obj, Reply):
         return group_audience(obj.post.group, among=among)
     if isinstance(obj, Notification):
         target = obj.post or obj.group or obj.conversation or obj.page
         return {obj.recipient_id} & audience(target) if target is not None else set()
+    if isinstance(obj, LibraryFile | FileFolder):
+        return group_audience(obj.group, among=among)
+    if isinstance(obj, FileVersion):
+        return group_audience(obj.file.group, among=among)
     if isinstance(obj, Conversation):
         return conversation_audience(obj)
     if isinstance(obj, Message):

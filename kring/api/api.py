@@ -16,6 +16,7 @@ from kring.api import auth, conversations, groups, people, posts
 from kring.core.errors import ApplicationError
 from kring.core.middleware import is_outage, service_unavailable
 from kring.core.ratelimit import ApiRateThrottle, RateLimited, too_many_message
+from kring.files import api as files_api  # issue 5: file libraries
 from kring.follows import api as follows_api  # issue 4
 from kring.knowledge import api as knowledge_api  # issue 5
 from kring.notifications import api as notifications_api
@@ -133,6 +134,7 @@ api.add_router("/", polls_api.router)  # issue 4: polls
 api.add_router("/", questions_api.router)  # issue 5: questions
 api.add_router("/", knowledge_api.router)  # issue 5: the knowledge base
 api.add_router("/", search_api.router)  # issue 5: search
+api.add_router("/", files_api.router)  # issue 5: file libraries
 
 # Unknown addresses under /api/v1/ answer in JSON too, not with the HTML 404 page.
 _fallback = Router()

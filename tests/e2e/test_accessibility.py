@@ -4,9 +4,12 @@ import datetime
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kring.announcements import services as announcement_services
 from kring.conversations import services as conversation_services
+from kring.files import services as file_services
+from kring.files.tests.samples import png_bytes
 from kring.follows.services import follow_add
 from kring.groups import services as group_services
 from kring.knowledge import services as knowledge_services
@@ -58,6 +61,9 @@ PAGES = [
     "knowledge page diff",
     "search results",  # issue 5: search
     "search, nothing found",
+    "group files",  # issue 5: file libraries
+    "file page",
+    "company files",
 ]
 
 
@@ -135,6 +141,17 @@ def organisation(person):
         kind="procedure",
         is_onboarding=True,
     )
+    # A folder, a document with two versions and an image in the group's files (issue 5).
+    file_services.folder_create(actor=anna, group=group, name="Formulieren")
+    plan = file_services.file_upload(
+        actor=anna, group=group, upload=SimpleUploadedFile("plan.md", b"# Plan")
+    )
+    file_services.file_version_add(
+        actor=bram, file=plan, upload=SimpleUploadedFile("plan.md", b"# Plan 2")
+    )
+    file_services.file_upload(
+        actor=anna, group=group, upload=SimpleUploadedFile("balie.png", png_bytes())
+    )
     return {
         "sign-in": LOGIN_PATH,
         "home feed": "/",
@@ -165,6 +182,9 @@ def organisation(person):
         "knowledge page diff": f"/knowledge/pages/{knowledge_page.pk}/diff/?from=1&to=2",
         "search results": "/search/?q=balie+afspraken",
         "search, nothing found": "/search/?q=zeilboot&kind=post",
+        "group files": f"/groups/{group.slug}/files/",
+        "file page": plan.get_absolute_url(),
+        "company files": "/files/",
     }
 
 

@@ -1,0 +1,32 @@
+"""Rules for file libraries (issue 5): a file is read by whoever may read its space.
+
+A group's library is its conversation: members (and, for an open group, every employee)
+read it; the company library is for employees. Uploading follows posting. A version,
+its download and its thumbnail follow their file.
+"""
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from kring.access.groups import can_post_in, can_read_space, space_rule
+from kring.files.models import FileVersion, Folder, LibraryFile
+
+
+def can_view_file(viewer: Any, item: LibraryFile | Folder) -> bool:
+    return can_read_space(viewer, item.group)
+
+
+def can_view_file_version(viewer: Any, version: FileVersion) -> bool:
+    return can_read_space(viewer, version.file.group)
+
+
+def visible_files(viewer: Any, queryset: QuerySet, *, prefix: str = "") -> QuerySet:
+    """The query form of `can_view_file` (for versions: prefix "file__")."""
+    rule = space_rule(viewer, prefix)
+    return queryset.none() if rule is None else queryset.filter(rule)
+
+
+def can_upload_file(viewer: Any, group) -> bool:
+    """Upload to a library (None: the company's), add a version or a folder: whoever may post there."""
+    return can_read_space(viewer, group) and can_post_in(viewer, group)

@@ -1,0 +1,147 @@
+"""Library pages (a group's and the company's), one file with its versions, and downloads."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from kring import access
+from kring.core.errors import ApplicationError
+from kring.core.htmx import HtmxHttpRequest
+from kring.files import selectors, services
+from kring.files.downloads import version_response
+from kring.files.models import LibraryFile
+from kring.files.validation import allowed_summary
+from kring.groups.models import Group
+from kring.groups.views import refuse
+
+
+def _space(request: HtmxHttpRequest, slug: str | None) -> Group | None:
+    return None if slug is None else access.get_or_404(request.user, Group, slug, field="slug")
+
+
+def _library_url(group: Group | None, folder_id: int | None = None) -> str:
+    url = reverse("files:group", args=[group.slug]) if group else reverse("files:company")
+    return f"{url}?folder={folder_id}" if folder_id else url
+
+
+def _render_library(request, group, *, status=200, errors=(), folder_name="") -> HttpResponse:
+    library = selectors.library_for(request.user, group, folder_id=request.GET.get("folder"))
+    context = {
+        "library": library,
+        "group": group,
+        "can_upload": access.can_upload_file(request.user, group),
+        "errors": errors,
+        "folder_name": folder_name,
+        "allowed": allowed_summary(),
+        "max_mb": _max_mb(),
+        "here": _library_url(group, library.folder.pk if library.folder else None),
+    }
+    return render(request, "files/library.html", context, status=status)
+
+
+def _max_mb() -> int:
+    return settings.KRING_UPLOAD_MAX_BYTES // (1024 * 1024)
+
+
+@login_required
+def library(request: HtmxHttpRequest, slug: str | None = None) -> HttpResponse:
+    """GET: one level of the library. POST: upload files (or add a folder) to that level."""
+    group = _space(request, slug)
+    if not access.can_read_space(request.user, group):
+        if group is None:
+            raise Http404
+        return refuse(request, _("This group is closed. Ask to join to see its files."))
+    if request.method != "POST":
+        return _render_library(request, group)
+    folder = selectors.folder_in(request.user, group, request.GET.get("folder"))
+    if request.POST.get("action") == "folder":
+        name = request.POST.get("name", "")
+        try:
+            made = services.folder_create(actor=request.user, group=group, parent=folder, name=name)
+        except ApplicationError as error:
+            return _render_library(
+                request, group, status=error.status, errors=[error.message], folder_name=name
+            )
+        return redirect(_library_url(group, made.pk))
+    uploads = request.FILES.getlist("upload")
+    if not uploads:
+        return _render_library(request, group, status=400, errors=[_("Choose a file first.")])
+    errors, added = [], []
+    for upload in uploads:
+        try:
+            added.append(
+                services.file_upload(actor=request.user, group=group, folder=folder, upload=upload)
+            )
+        except ApplicationError as error:
+            if error.status == 403:
+                return refuse(request, error.message)
+            errors.append(error.message)
+    for file in added:
+        messages.success(request, _("“%(name)s” was added.") % {"name": file.name})
+    if errors:
+        return _render_library(request, group, status=400, errors=errors)
+    return redirect(_library_url(group, folder.pk if folder else None))
+
+
+@login_required
+def file_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """GET: the file with its versions. POST: upload a new version."""
+    file = access.get_or_404(request.user, LibraryFile, pk)
+    errors, status = [], 200
+    if request.method == "POST":
+        upload = request.FILES.get("upload")
+        if upload is None:
+            errors, status = [_("Choose a file first.")], 400
+        else:
+            try:
+                version = services.file_version_add(actor=request.user, file=file, upload=upload)
+            except ApplicationError as error:
+                if error.status == 403:
+                    return refuse(request, error.message)
+                errors, status = [error.message], error.status
+            else:
+                messages.success(
+                    request, _("Version %(number)s was added.") % {"number": version.number}
+                )
+                return redirect(file)
+    context = {
+        "file": file,
+        "group": file.group,
+        "trail": selectors.folder_trail(file.folder),
+        "versions": selectors.file_versions(file),
+        "can_upload": access.can_upload_file(request.user, file.group),
+        "errors": errors,
+        "allowed": allowed_summary(),
+        "max_mb": _max_mb(),
+        "library_url": _library_url(file.group, file.folder_id),
+    }
+    return render(request, "files/detail.html", context, status=status)
+
+
+@login_required
+@require_GET
+def download(request: HtmxHttpRequest, pk: int, number: int | None = None) -> FileResponse:
+    """The file's newest version, or version `number`; only ever through the access policy."""
+    if number is None:
+        file = access.get_or_404(request.user, LibraryFile, pk)
+        if file.current is None:
+            raise Http404
+        version = file.current
+        version.file = file
+    else:
+        version = selectors.file_version_of(request.user, pk, number)
+    return version_response(version)
+
+
+@login_required
+@require_GET
+def thumbnail(request: HtmxHttpRequest, pk: int, number: int) -> FileResponse:
+    version = selectors.file_version_of(request.user, pk, number)
+    if not version.thumbnail:
+        raise Http404
+    return version_response(version, thumbnail=True)
