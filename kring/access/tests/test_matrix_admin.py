@@ -13,7 +13,8 @@ from kring.access.tests.conftest import marker
 from kring.notifications.tasks import notifications_deliver
 
 # What decision 0001 lets /admin/ manage: accounts (with their e-mail addresses),
-# departments, expertise, invitations, and the leader role (decision 0015).
+# departments, expertise, invitations, the leader role (decision 0015) and the search
+# synonyms (decision 0020: the issue asks that site admins can edit them).
 ALLOWED = {
     "people.User",
     "people.Department",
@@ -21,6 +22,7 @@ ALLOWED = {
     "people.Invitation",
     "announcements.Leader",
     "account.EmailAddress",
+    "search.Synonym",
 }
 
 
