@@ -27,7 +27,9 @@ def post_title(body: str) -> str:
     return first[:TITLE_LENGTH]
 
 
-def post_document(post: Post) -> Document:
+def post_document(post: Post) -> Document | None:
+    if post.is_question:
+        return None  # found as a question instead (kring/questions/search.py)
     return Document(
         scope="space",
         title=post_title(post.body),
