@@ -2,6 +2,7 @@
 extracted from the current version; the library's space decides who finds it."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kring.files.models import LibraryFile
 from kring.search.registry import Document, SearchKind, register
@@ -28,6 +29,7 @@ register(
     SearchKind(
         kind="file",
         label=_("Files"),
+        result_label=pgettext_lazy("search result", "File"),
         model=LibraryFile,
         queryset=lambda: LibraryFile.objects.select_related("current", "current__uploaded_by"),
         document=file_document,

@@ -6,6 +6,7 @@ sinks. The hourly review reminder re-indexes a page when it passes its date.
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kring.knowledge.models import Page
 from kring.posts.search import plain_text
@@ -40,6 +41,7 @@ register(
     SearchKind(
         kind="page",
         label=_("Knowledge base"),
+        result_label=pgettext_lazy("search result", "Knowledge page"),
         model=Page,
         queryset=lambda: Page.objects.select_related("owner"),
         document=page_document,

@@ -3,6 +3,7 @@
 import re
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kring.posts.models import Post, Reply
 from kring.search.registry import Document, SearchKind, register
@@ -64,6 +65,7 @@ register(
     SearchKind(
         kind="post",
         label=_("Posts"),
+        result_label=pgettext_lazy("search result", "Post"),
         model=Post,
         queryset=lambda: Post.objects.select_related("author"),
         document=post_document,
@@ -74,6 +76,7 @@ register(
     SearchKind(
         kind="reply",
         label=_("Replies"),
+        result_label=pgettext_lazy("search result", "Reply"),
         model=Reply,
         queryset=lambda: Reply.objects.select_related("author", "post"),
         document=reply_document,

@@ -7,6 +7,7 @@ under "Questions" and a question is never found twice. The document hangs under 
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kring.posts.search import plain_text
 from kring.questions.models import Question
@@ -36,6 +37,7 @@ register(
     SearchKind(
         kind="question",
         label=_("Questions"),
+        result_label=pgettext_lazy("search result", "Question"),
         model=Question,
         queryset=lambda: Question.objects.select_related("post", "post__author"),
         document=question_document,

@@ -49,7 +49,8 @@ def test_question_is_found_by_inflected_word_if_asked(colleague, client_of):
     response = client_of(colleague).get("/search/", {"q": "fietsen", "kind": "question"})
     body = response.content.decode()
     assert "Hoe declareer ik reiskosten voor de fiets?" in body
-    assert "Vragen" in body
+    assert "Vragen" in body  # the kind filter
+    assert '<p class="search-result-kind muted small">Vraag ·' in body  # the result itself
     found = _found(colleague, "fietsen")
     assert [r.document.kind for r in found.results] == ["question"]  # not twice, as a post
 
