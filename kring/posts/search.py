@@ -47,9 +47,12 @@ def post_document(post: Post) -> Document | None:
 def reply_document(reply: Reply) -> Document | None:
     if reply.deleted_at is not None:
         return None
+    post = reply.post
+    # An answer carries its question's title; a reply its post's first line.
+    question = getattr(post, "question", None) if post.is_question else None
     return Document(
         scope="space",
-        title=post_title(reply.post.body),
+        title=question.title if question is not None else post_title(post.body),
         text=plain_text(reply.body),
         url=reply.get_absolute_url(),
         created_at=reply.created_at,
@@ -78,7 +81,7 @@ register(
         label=_("Replies"),
         result_label=pgettext_lazy("search result", "Reply"),
         model=Reply,
-        queryset=lambda: Reply.objects.select_related("author", "post"),
+        queryset=lambda: Reply.objects.select_related("author", "post", "post__question"),
         document=reply_document,
         order=20,
     )
