@@ -95,6 +95,7 @@ from kring.knowledge.models import Page, Revision
 from kring.notifications.models import Notification
 from kring.people.models import User
 from kring.posts.models import Post, Reply
+from kring.questions.models import Question
 from kring.search.models import SearchDocument
 from kring.topics.models import Topic
 
@@ -167,6 +168,11 @@ _VIEW_RULES = {
         lambda viewer, qs: visible_knowledge_items(viewer, qs, prefix="page__"),
     ),
     SearchDocument: (can_view_document, visible_documents),
+    # A question is its post (issue 5: search finds questions as their own kind).
+    Question: (
+        lambda viewer, question: can_view_post(viewer, question.post),
+        lambda viewer, qs: visible_posts(viewer, qs, prefix="post__"),
+    ),
     LibraryFile: (can_view_file, visible_files),
     FileFolder: (can_view_file, visible_files),
     FileVersion: (

@@ -12,6 +12,7 @@ from kring.files.names import name_clean
 from kring.files.validation import CheckedUpload, upload_check
 from kring.groups.models import Group
 from kring.people.models import User
+from kring.search.services import index_later  # issue 5: search
 
 
 def _may_upload(actor: User, group: Group | None) -> None:
@@ -45,6 +46,7 @@ def _version_store(*, actor: User, file: LibraryFile, checked: CheckedUpload) ->
     )
     file.refresh_from_db()
     _extraction_enqueue(version.pk)
+    index_later("file", file.pk)  # its name now; its text once extracted
     return version
 
 
@@ -107,3 +109,4 @@ def version_text_store(*, version_id: int, text: str, state: str, thumbnail=None
         if old:
             version.thumbnail.storage.delete(old)
     version.save(update_fields=fields)
+    index_later("file", version.file_id)

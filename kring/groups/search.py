@@ -1,6 +1,7 @@
 """Groups in search (registered with kring.search, decision 0020)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kring.groups.models import Group
 from kring.search.registry import Document, SearchKind, register
@@ -22,6 +23,7 @@ register(
     SearchKind(
         kind="group",
         label=_("Groups"),
+        result_label=pgettext_lazy("search result", "Group"),
         model=Group,
         queryset=lambda: Group.objects.all(),
         document=group_document,

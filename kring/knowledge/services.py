@@ -15,6 +15,7 @@ from kring.groups.models import Group
 from kring.knowledge.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, Folder, Page, Revision
 from kring.people.models import User
 from kring.posts.models import Post
+from kring.search.services import index_later  # issue 5: search
 
 
 class EditConflict(ApplicationError):
@@ -100,6 +101,7 @@ def page_create(
     page.body_html = render_markdown(page.body)
     page.save()
     _revision_add(page, actor=actor)
+    index_later("page", page.pk)
     return page
 
 
@@ -159,6 +161,7 @@ def page_update(
     )
     if changed_text:
         _revision_add(current, actor=actor)
+    index_later("page", current.pk)
     return current
 
 
@@ -177,6 +180,7 @@ def page_restore(*, actor: User, page: Page, number: int) -> Page:
     page.updated_at = timezone.now()
     page.save(update_fields=["title", "body", "body_html", "version", "updated_at"])
     _revision_add(page, actor=actor, note=f"restored:{number}")
+    index_later("page", page.pk)
     return page
 
 
@@ -187,6 +191,7 @@ def page_confirm(*, actor: User, page: Page) -> Page:
     page.confirmed_at = timezone.now()
     page.review_by = timezone.localdate() + review_period()
     page.save(update_fields=["confirmed_at", "review_by"])
+    index_later("page", page.pk)  # a confirmed page ranks higher
     return page
 
 
@@ -240,5 +245,6 @@ def page_reviews_remind() -> int:
         with transaction.atomic():
             notify(kind="page_review", recipients=[page.owner_id], actor=None, target=page)
             Page.objects.filter(pk=page.pk).update(reminded_for=page.review_by)
+            index_later("page", page.pk)  # past its review date: it ranks lower now
         count += 1
     return count

@@ -1,6 +1,7 @@
 """Colleagues in search (registered with kring.search, decision 0020)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kring.people.models import User
 from kring.search.registry import Document, SearchKind, register
@@ -27,6 +28,7 @@ register(
     SearchKind(
         kind="person",
         label=_("People"),
+        result_label=pgettext_lazy("search result", "Person"),
         model=User,
         queryset=lambda: User.objects.select_related("department").prefetch_related("expertise"),
         document=person_document,

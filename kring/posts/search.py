@@ -3,6 +3,7 @@
 import re
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kring.posts.models import Post, Reply
 from kring.search.registry import Document, SearchKind, register
@@ -27,7 +28,9 @@ def post_title(body: str) -> str:
     return first[:TITLE_LENGTH]
 
 
-def post_document(post: Post) -> Document:
+def post_document(post: Post) -> Document | None:
+    if post.is_question:
+        return None  # found as a question instead (kring/questions/search.py)
     return Document(
         scope="space",
         title=post_title(post.body),
@@ -44,9 +47,12 @@ def post_document(post: Post) -> Document:
 def reply_document(reply: Reply) -> Document | None:
     if reply.deleted_at is not None:
         return None
+    post = reply.post
+    # An answer carries its question's title; a reply its post's first line.
+    question = getattr(post, "question", None) if post.is_question else None
     return Document(
         scope="space",
-        title=post_title(reply.post.body),
+        title=question.title if question is not None else post_title(post.body),
         text=plain_text(reply.body),
         url=reply.get_absolute_url(),
         created_at=reply.created_at,
@@ -62,6 +68,7 @@ register(
     SearchKind(
         kind="post",
         label=_("Posts"),
+        result_label=pgettext_lazy("search result", "Post"),
         model=Post,
         queryset=lambda: Post.objects.select_related("author"),
         document=post_document,
@@ -72,8 +79,9 @@ register(
     SearchKind(
         kind="reply",
         label=_("Replies"),
+        result_label=pgettext_lazy("search result", "Reply"),
         model=Reply,
-        queryset=lambda: Reply.objects.select_related("author", "post"),
+        queryset=lambda: Reply.objects.select_related("author", "post", "post__question"),
         document=reply_document,
         order=20,
     )

@@ -76,6 +76,8 @@ def post_update(*, actor: User, post: Post, body: str) -> Post:
     mentioned = tags.body_tags_record(item=post, prepared=prepared)  # only new mentions
     notify(kind=Notification.Kind.MENTION, recipients=mentioned, actor=actor, target=post)
     index_later("post", post.pk)
+    if post.is_question:
+        index_later("question", post.pk)  # its text is the question's text
     return post
 
 

@@ -12,6 +12,7 @@ from kring.notifications.services import notify
 from kring.people.models import User
 from kring.posts.models import Post, Reply
 from kring.questions.models import TITLE_MAX_LENGTH, AnswerVote, Question
+from kring.search.services import index_later  # issue 5: search
 
 
 def question_title_clean(title: str) -> str:
@@ -41,6 +42,8 @@ def question_create(*, actor: User, post: Post, title: str) -> Question:
     question = Question.objects.create(post=post, title=text)
     Post.objects.filter(pk=post.pk).update(is_question=True)
     post.is_question = True
+    index_later("post", post.pk)  # found as the question from now on, not as a post
+    index_later("question", question.pk)
     return question
 
 
@@ -91,6 +94,7 @@ def question_accept_answer(*, actor: User, post: Post, reply_id: object) -> Ques
     question.accepted_answer = reply
     question.answered_at = timezone.now()
     question.save(update_fields=["accepted_answer", "answered_at"])
+    index_later("question", question.pk)  # an accepted answer lifts it in search
     notify(
         kind=Notification.Kind.ANSWER_ACCEPTED,
         recipients=[reply.author_id],
@@ -111,6 +115,7 @@ def question_unaccept_answer(*, actor: User, post: Post) -> Question:
     question.accepted_answer = None
     question.answered_at = None
     question.save(update_fields=["accepted_answer", "answered_at"])
+    index_later("question", question.pk)
     return question
 
 

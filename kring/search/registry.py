@@ -2,7 +2,7 @@
 
 An app registers a kind in its `search.py` (found by SearchConfig.ready):
 
-    register(SearchKind(kind="post", label=_("Post"), model=Post,
+    register(SearchKind(kind="post", label=_("Posts"), model=Post,
                         queryset=lambda: Post.objects.select_related(...),
                         document=post_document))
 
@@ -43,6 +43,8 @@ class SearchKind:
     queryset: Callable[[], QuerySet]
     document: Callable[[Any], Document | None]
     order: int = field(default=100)
+    # What one result is called above its title ("Vraag"); the plural `label` otherwise.
+    result_label: Any = None
 
 
 _KINDS: dict[str, SearchKind] = {}

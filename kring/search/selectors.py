@@ -103,6 +103,10 @@ def _ranked(hits: list[Hit], sort: str) -> list[Hit]:
     return sorted(hits, key=lambda hit: (-score(hit), -hit.id))
 
 
+def _kind_label(search_kind) -> str:
+    return str(search_kind.result_label or search_kind.label)
+
+
 def search_for(
     viewer, *, query: str, filters: SearchFilters = SearchFilters(), page: int = 1
 ) -> SearchResults:
@@ -133,7 +137,7 @@ def search_for(
         found.results.append(
             Result(
                 document=document,
-                kind_label=str(search_kind.label) if search_kind else document.kind,
+                kind_label=_kind_label(search_kind) if search_kind else document.kind,
                 snippet=mark_safe(snippet),  # noqa: S308 - escaped by highlight(), only <mark>
             )
         )

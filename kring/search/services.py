@@ -26,10 +26,12 @@ def _vocabulary_add(*texts: str) -> None:
     )
 
 
-def document_remove(*, kind: str, object_id: int) -> None:
-    """Remove the document of one object and those of its children (a post's replies)."""
+def document_remove(*, kind: str, object_id: int, children: bool = True) -> None:
+    """Remove the document of one object and (unless told not to) those of its children
+    (a post's replies and question)."""
     SearchDocument.objects.filter(kind=kind, object_id=object_id).delete()
-    SearchDocument.objects.filter(parent_key=f"{kind}:{object_id}").delete()
+    if children:
+        SearchDocument.objects.filter(parent_key=f"{kind}:{object_id}").delete()
 
 
 @transaction.atomic
@@ -44,7 +46,9 @@ def document_index(*, kind: str, object_id: int) -> SearchDocument | None:
     obj = search_kind.queryset().filter(pk=object_id).first()
     document = search_kind.document(obj) if obj is not None else None
     if document is None:
-        document_remove(kind=kind, object_id=object_id)
+        # An object that is still there but not findable itself (a question's post, found
+        # as the question) keeps its children; a gone one takes them along.
+        document_remove(kind=kind, object_id=object_id, children=obj is None)
         return None
     fields = {
         "scope": document.scope,

@@ -1,6 +1,7 @@
 """Topics in search (registered with kring.search, decision 0020)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kring.search.registry import Document, SearchKind, register
 from kring.topics.models import Topic
@@ -23,6 +24,7 @@ register(
     SearchKind(
         kind="topic",
         label=_("Topics"),
+        result_label=pgettext_lazy("search result", "Topic"),
         model=Topic,
         queryset=lambda: Topic.objects.all(),
         document=topic_document,

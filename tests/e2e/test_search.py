@@ -38,3 +38,49 @@ def test_search_finds_post_by_word_form_if_slash_focuses_the_box(person, new_pag
     page.select_option("#id_kind", "person")
     expect(page.locator(".empty-state")).to_be_visible()
     expect(page).to_have_url(re.compile(r"kind=person"))
+
+
+def test_search_finds_answered_question_by_word_form_if_asked_answered_accepted(person, new_page):
+    from kring.posts.models import Post
+
+    anna = person("anna", last_name="de Vries")
+    person("bram", last_name="Jansen")
+    group = group_services.group_create(
+        actor=anna, name="Team Balie", description="De balie.", visibility="open"
+    )
+    page = new_page()
+    sign_in(page, "anna")
+    page.goto(group.get_absolute_url())
+    page.get_by_text("Stel een vraag").click()
+    page.get_by_label("Je vraag in één zin").fill("Hoe vraag ik verlof aan voor een cursus?")
+    page.fill("#composer-body", "Ik wil in maart een cursus schrijven doen.")
+    page.get_by_role("button", name="Plaatsen").click()
+    expect(page.locator("#feed .post").first).to_contain_text("verlof aan voor een cursus")
+    post = Post.objects.get(is_question=True)
+
+    bram = new_page()
+    sign_in(bram, "bram")
+    bram.goto(post.get_absolute_url())
+    bram.fill("#reply-form-body", "Via het HR-portaal, onder Verlof.")
+    bram.locator("#reply-form button[type=submit]").click()
+    expect(bram.locator("#replies")).to_contain_text("Via het HR-portaal")
+
+    page.goto(post.get_absolute_url())
+    page.locator("#answers .answer").first.get_by_role(
+        "button", name="Accepteer dit antwoord"
+    ).click()
+    expect(page.locator("#answers")).to_contain_text("Het antwoord is geaccepteerd.")
+
+    # Bram finds it with another word form: the question first, then its answer (which
+    # carries the question's title); the kind filter says "Vragen".
+    bram.goto("/search/?q=cursussen")
+    results = bram.locator(".search-result")
+    expect(results).to_have_count(2)
+    expect(results.nth(1)).to_contain_text("Via het HR-portaal")
+    expect(results.first.locator(".search-result-kind")).to_contain_text("Vraag")
+    expect(results.first.locator(".search-result-title")).to_have_text(
+        "Hoe vraag ik verlof aan voor een cursus?"
+    )
+    expect(bram.locator(".search-facets")).to_contain_text("Vragen")
+    results.first.locator(".search-result-title a").click()
+    expect(bram).to_have_url(re.compile(rf"/{post.pk}"))

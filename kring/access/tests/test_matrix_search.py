@@ -96,3 +96,87 @@ def test_search_documents_rule_agrees_with_can_view(indexed: Matrix, viewer: str
         assert (document.pk in listed) == access.can_view(person, document), (
             f"{viewer}: {document.kind} {document.object_id}"
         )
+
+
+# Questions, knowledge pages and files (issue 5): each space gets one of each, all with
+# the word "sleutelwoord", so only these are found and the counts are exact.
+NEW_KINDS = ("question", "page", "file")
+
+
+@pytest.fixture
+def indexed_kinds(matrix: Matrix, django_capture_on_commit_callbacks) -> Matrix:
+    from kring.files.services import file_upload
+    from kring.files.tests.samples import upload
+    from kring.knowledge.services import page_create
+    from kring.posts.services import post_create
+    from kring.questions.services import question_create
+
+    admin = matrix.users["group_admin"]
+    with django_capture_on_commit_callbacks(execute=True):
+        for space in SPACES:
+            group = matrix.group(space)
+            post = post_create(actor=admin, group=group, body="Wie weet het sleutelwoord?")
+            question_create(
+                actor=admin, post=post, title=f"Vraag {marker(space, 'question')} sleutelwoord"
+            )
+            page_create(
+                actor=admin,
+                group=group,
+                title=f"Pagina {marker(space, 'page')}",
+                body="Over het sleutelwoord.",
+            )
+            text = f"Bestand over het sleutelwoord {marker(space, 'file')}".encode()
+            file_upload(actor=admin, group=group, upload=upload(f"{space}.txt", text, "text/plain"))
+    return matrix
+
+
+def _expected_kinds(viewer: str) -> tuple[tuple[str, ...], list[str], dict[str, int]]:
+    readable = [space for space in SPACES if reads(viewer, space)]
+    present = tuple(marker(s, kind) for s in readable for kind in NEW_KINDS)
+    hidden = [marker(s, kind) for s in SPACES if s not in readable for kind in NEW_KINDS]
+    facets = {kind: len(readable) for kind in NEW_KINDS if readable}
+    return present, hidden + forbidden_markers(viewer), facets
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_search_finds_and_counts_questions_pages_files_only_if_viewer_reads(
+    indexed_kinds: Matrix, viewer: str
+):
+    client = client_for(indexed_kinds, viewer)
+    response = client.get("/api/v1/search", {"q": "sleutelwoord"})
+    if viewer == "anonymous":
+        assert response.status_code == 401
+        assert client.get("/search/", {"q": "sleutelwoord"}).status_code == 302
+        return
+    present, forbidden, facets = _expected_kinds(viewer)
+    problems = check("search API", _unmarked(response), Expect((200,), present), forbidden)
+    data = response.json()
+    assert data["total"] == sum(facets.values()), problems
+    assert {f["kind"]: f["count"] for f in data["facets"]} == facets
+    page = _unmarked(client.get("/search/", {"q": "sleutelwoord"}))
+    problems += check("search page", page, Expect((200,), present), forbidden)
+    for kind in NEW_KINDS:
+        filtered = _unmarked(client.get("/search/", {"q": "sleutelwoord", "kind": kind}))
+        problems += check(f"search page kind={kind}", filtered, Expect((200,)), forbidden)
+    for space in GROUP_SPACES:
+        in_group = client.get(
+            "/api/v1/search", {"q": "sleutelwoord", "group": indexed_kinds.groups[space].pk}
+        )
+        problems += check(f"search API group={space}", in_group, Expect((200,)), forbidden)
+        if not reads(viewer, space):
+            assert in_group.json()["total"] == 0, space
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_search_documents_of_new_kinds_rule_agrees_with_can_view(
+    indexed_kinds: Matrix, viewer: str
+):
+    person = indexed_kinds.viewer(viewer)
+    documents = SearchDocument.objects.filter(kind__in=NEW_KINDS)
+    assert documents.count() == len(NEW_KINDS) * len(SPACES)
+    listed = set(access.visible(person, documents).values_list("pk", flat=True))
+    for document in documents:
+        assert (document.pk in listed) == access.can_view(person, document), (
+            f"{viewer}: {document.kind} {document.object_id}"
+        )
