@@ -1,7 +1,12 @@
 """Tests: fast hashing, in-memory e-mail, immediate tasks unless a test asks for the worker."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from config.settings.base import *  # noqa: F403
 from config.settings.cache import fragment_cache
+from config.settings.database import sqlite_in
 
 SECRET_KEY = "test-only-not-secret-kring-key"
 ALLOWED_HOSTS = ["*"]
@@ -16,7 +21,14 @@ STORAGES = {  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
-    DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}  # noqa: F405
+    # A file, not ":memory:": the live server of the browser tests would share one in-memory
+    # connection between its threads, so one request's transaction could swallow (and roll
+    # back) another's writes, such as a sign-in's session. With a file each thread has its
+    # own connection, as in production. One file per test process (pytest-django adds the
+    # xdist worker to the name), so runs in other checkouts never meet.
+    _test_dir = Path(tempfile.gettempdir()) / "kring-tests"
+    DATABASES["default"] = sqlite_in(_test_dir)  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(_test_dir / f"test-{os.getpid()}.sqlite3")}  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Each test process keeps its own memory cache, so fixtures need no database to clear it;
