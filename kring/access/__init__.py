@@ -32,6 +32,7 @@ from kring.access.conversations import (
     visible_messages,
 )
 from kring.access.files import (  # issue 5: file libraries
+    can_manage_file,
     can_upload_file,
     can_view_file,
     can_view_file_version,
@@ -129,6 +130,7 @@ __all__ = [
     "can_leave",
     "can_message",
     "can_manage",
+    "can_manage_file",
     "can_moderate_in",
     "can_post_in",
     "can_react",

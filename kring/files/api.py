@@ -1,17 +1,19 @@
-"""File libraries in the API (issue 5): list a library, one file with its versions, download."""
+"""File libraries in the API (issue 5): list a library, one file with its versions, download,
+upload a file or a new version."""
 
 from datetime import datetime
 from typing import Annotated, Any
 
 from django.http import FileResponse, Http404, HttpRequest
 from django.urls import reverse
-from ninja import Path, Router, Schema
+from ninja import File, Form, Path, Router, Schema, Status
+from ninja.files import UploadedFile
 
 from kring import access
 from kring.api.paging import offset_page
 from kring.api.schemas import MAX_ID, Message, absolute_url
 from kring.core.pagination import Page
-from kring.files import selectors
+from kring.files import selectors, services
 from kring.files.downloads import version_response
 from kring.files.models import LibraryFile
 from kring.groups.models import Group
@@ -103,3 +105,36 @@ def file_detail(request: HttpRequest, file_id: FileId) -> LibraryFile:
 )
 def file_download(request: HttpRequest, file_id: FileId, number: Number) -> FileResponse:
     return version_response(selectors.file_version_of(request.auth, file_id, number))
+
+
+@router.post(
+    "/files",
+    response={201: FileDetailOut, 400: Message, 403: Message, 404: Message},
+    summary="Upload a file",
+)
+def file_upload(
+    request: HttpRequest,
+    upload: File[UploadedFile],
+    group: Form[str] = "",
+    folder: Form[int | None] = None,
+) -> Status:
+    """Add a file (multipart form field `upload`) to a library: `group` a group's slug (empty:
+    the company's), `folder` a folder id in it. The same checks as the page: size, type from
+    the content, images re-encoded; a refusal is a 400 with the reason."""
+    space = access.get_or_404(request.auth, Group, group, field="slug") if group else None
+    if not access.can_read_space(request.auth, space):
+        raise Http404
+    target = selectors.folder_in(request.auth, space, folder)
+    file = services.file_upload(actor=request.auth, group=space, folder=target, upload=upload)
+    return Status(201, file)
+
+
+@router.post(
+    "/files/{file_id}/versions",
+    response={201: FileDetailOut, 400: Message, 403: Message, 404: Message},
+    summary="Upload a new version of a file",
+)
+def file_version_add(request: HttpRequest, file_id: FileId, upload: File[UploadedFile]) -> Status:
+    file = access.get_or_404(request.auth, LibraryFile, file_id)
+    services.file_version_add(actor=request.auth, file=file, upload=upload)
+    return Status(201, file)

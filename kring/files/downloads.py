@@ -9,9 +9,11 @@ from kring.files.validation import IMAGE_KINDS
 SANDBOX = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
 
 
-def version_response(version: FileVersion, *, thumbnail: bool = False) -> FileResponse:
+def version_response(
+    version: FileVersion, *, thumbnail: bool = False, name: str | None = None
+) -> FileResponse:
     """Stream a version (or its thumbnail). Only re-encoded raster images are shown inline;
-    everything else is an attachment under its clean name."""
+    everything else is an attachment under its clean name (`name`, else the version's)."""
     field = version.thumbnail if thumbnail else version.blob
     try:
         handle = field.storage.open(field.name, "rb")
@@ -21,7 +23,7 @@ def version_response(version: FileVersion, *, thumbnail: bool = False) -> FileRe
     response = FileResponse(
         handle,
         as_attachment=not inline,
-        filename=version.name,
+        filename=name or version.name,
         content_type="image/png" if thumbnail else version.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"

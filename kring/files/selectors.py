@@ -75,3 +75,22 @@ def file_version_of(viewer, file_id: int, number: int) -> FileVersion:
         raise Http404
     version.file = file
     return version
+
+
+def folder_choices(viewer, group: Group | None) -> list[tuple[int, str]]:
+    """Every folder of a library as (id, "Parent / Child" path), in path order, for a
+    "move to" list; one query whatever the depth."""
+    folders = {
+        folder.pk: folder
+        for folder in _in_space(access.visible(viewer, Folder.objects.all()), group)
+    }
+
+    def path(folder: Folder) -> str:
+        names, seen = [], set()
+        while folder is not None and folder.pk not in seen and len(names) < FOLDER_DEPTH_MAX:
+            seen.add(folder.pk)
+            names.append(folder.name)
+            folder = folders.get(folder.parent_id)
+        return " / ".join(reversed(names))
+
+    return sorted(((pk, path(folder)) for pk, folder in folders.items()), key=lambda c: c[1])

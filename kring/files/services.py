@@ -1,4 +1,5 @@
-"""Writes of the file libraries: uploading a file, a new version of it, and folders."""
+"""Writes of the file libraries: uploading a file, a new version of it, folders, and renaming,
+moving and deleting them."""
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -8,8 +9,8 @@ from django.utils.translation import gettext as _
 from kring import access
 from kring.core.errors import PermissionDenied, ValidationFailed
 from kring.files.models import FileVersion, Folder, LibraryFile
-from kring.files.names import name_clean
-from kring.files.validation import CheckedUpload, upload_check
+from kring.files.names import extension_of, name_clean
+from kring.files.validation import KINDS, CheckedUpload, upload_check
 from kring.groups.models import Group
 from kring.people.models import User
 from kring.search.services import index_later  # issue 5: search
@@ -83,16 +84,101 @@ def file_version_add(*, actor: User, file: LibraryFile, upload: UploadedFile) ->
         return _version_store(actor=actor, file=file, checked=checked)
 
 
+def _may_manage(actor: User, item: LibraryFile | Folder) -> None:
+    if not access.can_manage_file(actor, item):
+        raise PermissionDenied(_("Only who added it and the group's admins can change this."))
+
+
+def _name_given(name: str, *, message: str) -> str:
+    clean = name_clean(name) if name.strip() else ""
+    if not clean:
+        raise ValidationFailed(message, field="name")
+    return clean
+
+
+def _file_name_for(file: LibraryFile, name: str) -> str:
+    """A new name for `file` that keeps saying what it is: the ending of its newest version's
+    kind is added when left out, and another kind's ending is refused."""
+    clean = _name_given(name, message=_("Give the file a name."))
+    kind = KINDS.get(file.current.kind) if file.current else None
+    if kind is None:
+        return clean
+    extension = extension_of(clean)
+    if not extension:
+        return name_clean(f"{clean}.{kind.extensions[0]}")
+    if extension not in kind.extensions:
+        raise ValidationFailed(
+            _("“%(name)s” would not say what the file is: it is a %(kind)s. "
+              "Keep the ending .%(ending)s.")
+            % {"name": clean, "kind": kind.label, "ending": kind.extensions[0]},
+            field="name",
+        )  # fmt: skip
+    return clean
+
+
+@transaction.atomic
+def file_rename(*, actor: User, file: LibraryFile, name: str) -> LibraryFile:
+    """Give a file a new name (the versions keep the names they were uploaded with)."""
+    _may_manage(actor, file)
+    file.name = _file_name_for(file, name)
+    file.save(update_fields=["name"])
+    index_later("file", file.pk)
+    return file
+
+
+@transaction.atomic
+def file_move(*, actor: User, file: LibraryFile, folder: Folder | None) -> LibraryFile:
+    """Move a file to another folder of its library (None: the top)."""
+    _may_manage(actor, file)
+    _folder_in(folder, file.group)
+    file.folder = folder
+    file.save(update_fields=["folder"])
+    return file
+
+
+@transaction.atomic
+def file_delete(*, actor: User, file: LibraryFile) -> None:
+    """Delete a file with every version; the stored content goes once the delete commits."""
+    _may_manage(actor, file)
+    stored = []
+    for version in file.versions.all():
+        stored += [field for field in (version.blob, version.thumbnail) if field]
+    names = [(field.storage, field.name) for field in stored]
+    file_id = file.pk
+    file.delete()
+    index_later("file", file_id)  # a gone object's document is removed
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in names])
+
+
 @transaction.atomic
 def folder_create(
     *, actor: User, group: Group | None, name: str, parent: Folder | None = None
 ) -> Folder:
     _may_upload(actor, group)
     _folder_in(parent, group)
-    clean = name_clean(name) if name.strip() else ""
-    if not clean:
-        raise ValidationFailed(_("Give the folder a name."), field="name")
+    clean = _name_given(name, message=_("Give the folder a name."))
     return Folder.objects.create(group=group, parent=parent, name=clean, created_by=actor)
+
+
+@transaction.atomic
+def folder_rename(*, actor: User, folder: Folder, name: str) -> Folder:
+    _may_manage(actor, folder)
+    folder.name = _name_given(name, message=_("Give the folder a name."))
+    folder.save(update_fields=["name"])
+    return folder
+
+
+@transaction.atomic
+def folder_delete(*, actor: User, folder: Folder) -> None:
+    """Delete an empty folder; one with files or folders in it is refused, so that nothing
+    disappears that its owner did not see go."""
+    _may_manage(actor, folder)
+    if folder.children.exists() or folder.files.exists():
+        raise ValidationFailed(
+            _("“%(name)s” is not empty. Move or delete what is in it first.")
+            % {"name": folder.name}
+        )
+    folder.delete()
 
 
 def version_text_store(*, version_id: int, text: str, state: str, thumbnail=None) -> None:

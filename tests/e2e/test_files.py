@@ -96,3 +96,41 @@ def test_file_dropped_on_form_is_uploaded(team, new_page):
     expect(zone).to_have_class("drop-zone is-over")
     zone.dispatch_event("drop", {"dataTransfer": transfer})
     expect(page.locator(".file-table")).to_contain_text("lijst.csv")
+
+
+def test_file_uploaded_is_found_by_word_inside_then_renamed_moved_and_deleted(team, new_page):
+    from kring.files.tests.samples import docx_with_text
+
+    page = new_page()
+    sign_in(page, "anna")
+    _open_files(page, team)
+    page.get_by_label("Nieuwe map").fill("Procedures")
+    page.get_by_role("button", name="Map toevoegen").click()
+    expect(page.get_by_role("navigation", name="Mappen")).to_contain_text("Procedures")
+    page.get_by_role("link", name="Alle bestanden").click()
+    page.set_input_files(
+        "#upload-input",
+        files=[{"name": "sluiten.docx", "mimeType": "application/octet-stream", "buffer": docx_with_text(
+            "Bij het sluiten van de balie tellen we de kassalades samen.")}],
+    )  # fmt: skip
+    page.get_by_role("button", name="Uploaden").click()
+    expect(page.locator("main")).to_contain_text("„sluiten.docx” is toegevoegd.")
+
+    # Found by a word that is only inside the document, in another form ("kassalade").
+    page.get_by_role("searchbox").first.fill("kassalade")
+    page.keyboard.press("Enter")
+    result = page.get_by_role("link", name="sluiten.docx")
+    expect(result).to_be_visible()
+    result.click()
+
+    page.get_by_label("Naam", exact=True).fill("Balie sluiten")
+    page.get_by_role("button", name="Naam wijzigen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Balie sluiten.docx")
+    page.get_by_label("Map", exact=True).select_option(label="Procedures")
+    page.get_by_role("button", name="Verplaatsen").click()
+    expect(page.locator("main")).to_contain_text("Verplaatst naar „Procedures”.")
+    page.get_by_role("link", name="Bestand verwijderen").click()
+    page.get_by_role("button", name="Bestand verwijderen").click()
+    expect(page.locator("main")).to_contain_text("„Balie sluiten.docx” is verwijderd.")
+    expect(page.get_by_text("Deze map is leeg.")).to_be_visible()
+    assert not LibraryFile.objects.exists()

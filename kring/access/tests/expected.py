@@ -126,3 +126,16 @@ CAN_MANAGE_FOLDERS: dict[str, set[str]] = {
     "group_admin": ALL_GROUPS,
     "site_admin": {"open", "company"},
 }
+
+
+# File libraries (issue 5): who may rename, move or delete the group admin's files and
+# folders in each space: who added them (group_admin) and a site admin where they moderate.
+CAN_MANAGE_FILES: dict[str, set[str]] = {
+    "anonymous": set(),
+    "guest": set(),
+    "guest_member": set(),
+    "outsider": set(),
+    "member": set(),
+    "group_admin": ALL_SPACES,
+    "site_admin": {"open", "company"},
+}

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from kring import access
 from kring.access.tests.conftest import SPACES, VIEWERS, Matrix, marker
-from kring.access.tests.expected import CAN_POST, reads, sees_group
+from kring.access.tests.expected import CAN_MANAGE_FILES, CAN_POST, reads, sees_group
 from kring.access.tests.surfaces import Expect, check, client_for, forbidden_markers
 from kring.files import services
 from kring.files.models import FileVersion, Folder, LibraryFile
@@ -151,6 +151,55 @@ def test_upload_and_new_version_succeed_only_if_may_post_if_cell(
     after = LibraryFile.objects.count(), FileVersion.objects.count()
     grew = (after[0] - before[0], after[1] - before[1])
     assert grew == ((1, 2) if may_upload else (0, 0)), (viewer_kind, space, grew)
+    assert not problems, f"{viewer_kind} x {space}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize(("viewer_kind", "space"), CELLS)
+def test_rename_move_delete_succeed_only_if_may_manage_if_cell(
+    matrix, libraries, viewer_kind, space
+):
+    client = client_for(matrix, viewer_kind)
+    forbidden = forbidden_markers(viewer_kind)
+    group = matrix.group(space)
+    file = libraries[space]
+    image = LibraryFile.objects.get(group=group, folder__isnull=True)
+    folder = Folder.objects.get(group=group)
+    answers = {
+        "rename": client.post(reverse("files:change", args=[file.pk]), {"name": "Nieuw"}),
+        "move": client.post(
+            reverse("files:change", args=[file.pk]), {"action": "move", "folder": ""}
+        ),
+        "rename folder": client.post(
+            reverse("files:folder_change", args=[folder.pk]), {"name": "Nieuw"}
+        ),
+        "delete page": client.get(reverse("files:delete", args=[image.pk])),
+        "delete": client.post(reverse("files:delete", args=[image.pk])),
+    }
+    may_manage = space in CAN_MANAGE_FILES[viewer_kind]
+    if viewer_kind == "anonymous":
+        expected = Expect((302,))
+    elif may_manage:
+        expected = None
+    elif reads(viewer_kind, space):
+        expected = Expect((403,))
+    else:
+        expected = Expect((404,))
+    problems = []
+    for name, response in answers.items():
+        if expected is None:
+            wanted = Expect((200,)) if name == "delete page" else Expect((302,))
+        else:
+            wanted = expected
+        problems += check(name, response, wanted, forbidden)
+    file.refresh_from_db()
+    folder.refresh_from_db()
+    changed = (
+        file.name == "Nieuw.txt",
+        file.folder_id is None,
+        folder.name == "Nieuw",
+        not LibraryFile.objects.filter(pk=image.pk).exists(),
+    )
+    assert changed == (may_manage,) * 4, (viewer_kind, space, changed)
     assert not problems, f"{viewer_kind} x {space}:\n" + "\n".join(problems)
 
 
