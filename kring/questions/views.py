@@ -38,6 +38,7 @@ def answers_context(request: HtmxHttpRequest, post: Post) -> dict[str, Any] | No
         "question": question,
         "answers": answers_for(request.user, post, question),
         "may_accept": access.can_accept_answer(request.user, post),
+        "may_save": access.can_save_post_as_knowledge(request.user, post),
     }
 
 
