@@ -15,6 +15,7 @@ from kring.access.tests.expected import CAN_ACCEPT, reads, sees_group
 from kring.access.tests.surfaces import LOGIN_PATH, Expect, check, client_for, forbidden_markers
 from kring.questions.models import AnswerVote, Question
 from kring.questions.services import question_create
+from kring.search.services import index_rebuild
 
 CELLS = [(viewer, space) for viewer in VIEWERS for space in SPACES]
 API = "/api/v1"
@@ -141,3 +142,22 @@ def test_group_question_list_returns_404_if_group_unseen_and_leaks_nothing_if_ce
             expect = Expect((200,), (title,) if reads(viewer_kind, space) else ())
         problems += check(name, client.get(url), expect, forbidden_markers(viewer_kind))
     assert not problems, f"{viewer_kind} x {space}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("viewer_kind", VIEWERS)
+def test_question_suggestions_show_only_readable_questions_if_viewer(matrix, viewer_kind):
+    """ "Ask before you post": the suggestions for a title offer exactly the readable questions."""
+    _questions_everywhere(matrix)
+    index_rebuild()
+    client = client_for(matrix, viewer_kind)
+    response = client.get(
+        "/questions/suggestions/", {"question_title": "Vraag marker"}, headers=HTMX
+    )
+    if viewer_kind == "anonymous":
+        assert response.status_code == 302 and LOGIN_PATH in response["Location"]
+        return
+    present = tuple(marker(space, "post") for space in SPACES if reads(viewer_kind, space))
+    problems = check(
+        "question suggestions", response, Expect((200,), present), forbidden_markers(viewer_kind)
+    )
+    assert not problems, f"{viewer_kind}:\n" + "\n".join(problems)
