@@ -2,6 +2,7 @@
 
 import difflib
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.text import Truncator
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from kring import access
 from kring.groups.models import Group
-from kring.knowledge.models import Folder, Page, Revision
+from kring.knowledge.models import TITLE_MAX_LENGTH, Folder, Page, Revision
 from kring.people.models import User
 from kring.posts.models import Post, Reply
 
@@ -105,6 +106,49 @@ def revision_diff(old: Revision, new: Revision) -> list[DiffLine]:
     return lines
 
 
+def _quoted(reply: Reply) -> list[str]:
+    quoted = "\n".join(f"> {line}" if line else ">" for line in reply.body.splitlines())
+    return [quoted, ">", f"> — *{reply.author.display_name}*", ""]
+
+
+def answer_as_page_draft(viewer: User, post: Post, question: Any) -> tuple[str, str] | None:
+    """A title and Markdown for a page made from a question's accepted answer.
+
+    The question (title, explanation, asker), then the accepted answer quoted with its
+    author, then the other answers the viewer may read. None when no answer is accepted
+    (or the viewer may not read it). Two queries.
+    """
+    answers = list(
+        access.visible(
+            viewer,
+            Reply.objects.filter(post=post, parent=None, deleted_at__isnull=True)
+            .select_related("author")
+            .order_by("path"),
+        )
+    )
+    accepted = next((a for a in answers if a.pk == question.accepted_answer_id), None)
+    if accepted is None:
+        return None
+    others = [a for a in answers if a.pk != accepted.pk]
+    asked, accepted_heading, answered, agreed = (
+        _("The question"),
+        _("The accepted answer"),
+        _("What colleagues answered"),
+        _("What we agree on"),
+    )
+    parts = [f"## {asked}", "", f"**{question.title}**", ""]
+    if post.body.strip():
+        parts += [post.body.strip(), ""]
+    parts += [f"*{post.author.display_name}*", "", f"## {accepted_heading}", ""]
+    parts += _quoted(accepted)
+    if others:
+        parts += [f"## {answered}", ""]
+        for reply in others:
+            parts += _quoted(reply)
+    parts += [f"## {agreed}", "", ""]
+    return Truncator(question.title).chars(TITLE_MAX_LENGTH), "\n".join(parts)
+
+
 def post_as_page_draft(viewer: User, post: Post) -> tuple[str, str]:
     """A title and Markdown for a page made from a thread: the post, then its replies."""
     replies = access.visible(
@@ -126,7 +170,6 @@ def post_as_page_draft(viewer: User, post: Post) -> tuple[str, str]:
     if replies:
         parts += [f"## {answered}", ""]
         for reply in replies:
-            quoted = "\n".join(f"> {line}" if line else ">" for line in reply.body.splitlines())
-            parts += [quoted, ">", f"> — *{reply.author.display_name}*", ""]
+            parts += _quoted(reply)
     parts += [f"## {agreed}", "", ""]
     return title, "\n".join(parts)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("groups/<slug:slug>/new/", views.page_new, name="group_new"),
     path("groups/<slug:slug>/folders/new/", views.folder_create, name="group_folder_create"),
     path("from-post/<int:post_pk>/", views.page_from_post, name="from_post"),
+    path("from-answer/<int:post_pk>/", views.page_from_answer, name="from_answer"),
     path("pages/<int:pk>/", views.page_detail, name="page"),
     path("pages/<int:pk>/edit/", views.page_edit, name="edit"),
     path("pages/<int:pk>/confirm/", views.page_confirm, name="confirm"),

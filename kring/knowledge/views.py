@@ -17,6 +17,7 @@ from kring.knowledge.forms import FolderForm, PageForm
 from kring.knowledge.models import Folder, Page
 from kring.knowledge.templates_md import starting_body
 from kring.posts.models import Post
+from kring.questions.selectors import question_for
 
 
 def _space_or_404(request: HtmxHttpRequest, slug: str | None) -> Group | None:
@@ -147,6 +148,25 @@ def page_from_post(request: HtmxHttpRequest, post_pk: int) -> HttpResponse:
     if request.method == "POST":
         return _save_new(request, group=post.group, source_post=post)
     title, body = selectors.post_as_page_draft(request.user, post)
+    initial = {"title": title, "body": body, "kind": Page.Kind.BEST_PRACTICE}
+    form = _page_form(request, post.group, None, initial)
+    return _editor(request, group=post.group, page=None, form=form, source_post=post)
+
+
+@login_required
+def page_from_answer(request: HtmxHttpRequest, post_pk: int) -> HttpResponse:
+    """ "Bewaar als best practice" on a question's accepted answer: the question and that
+    answer first; the page links back to the question's thread."""
+    post = access.get_or_404(request.user, Post, post_pk)
+    question = question_for(request.user, post)
+    if question is None or not access.can_save_post_as_knowledge(request.user, post):
+        raise Http404
+    if request.method == "POST":
+        return _save_new(request, group=post.group, source_post=post)
+    draft = selectors.answer_as_page_draft(request.user, post, question)
+    if draft is None:
+        raise Http404
+    title, body = draft
     initial = {"title": title, "body": body, "kind": Page.Kind.BEST_PRACTICE}
     form = _page_form(request, post.group, None, initial)
     return _editor(request, group=post.group, page=None, form=form, source_post=post)

@@ -25,6 +25,7 @@ from kring.questions.selectors import (
     questions_for,
     votes_of,
 )
+from kring.questions.suggestions import question_suggestions_for
 
 
 def answers_context(request: HtmxHttpRequest, post: Post) -> dict[str, Any] | None:
@@ -37,6 +38,7 @@ def answers_context(request: HtmxHttpRequest, post: Post) -> dict[str, Any] | No
         "question": question,
         "answers": answers_for(request.user, post, question),
         "may_accept": access.can_accept_answer(request.user, post),
+        "may_save": access.can_save_post_as_knowledge(request.user, post),
     }
 
 
@@ -122,3 +124,12 @@ def answer_vote(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "may_vote": True,
     }
     return render(request, "questions/partials/vote.html", context)
+
+
+@login_required
+@require_GET
+def question_suggestions(request: HtmxHttpRequest) -> HttpResponse:
+    """ "Ask before you post": what may already answer the title being typed (htmx fragment)."""
+    title = request.GET.get("question_title") or ""
+    context = {"suggestions": question_suggestions_for(request.user, title=title)}
+    return render(request, "questions/partials/suggestions.html", context)

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.files.uploadedfile import SimpleUploadedFile
+from playwright.sync_api import expect
 
 from kring.announcements import services as announcement_services
 from kring.conversations import services as conversation_services
@@ -222,3 +223,21 @@ def test_main_pages_have_no_serious_axe_violation_if_signed_in(organisation, new
         if blocking:
             report.append(f"axe on {name} ({organisation[name]}):\n{_describe(blocking)}")
     assert not report, "\n".join(report)
+
+
+def test_composer_has_no_serious_axe_violation_if_question_suggestions_are_open(
+    organisation, new_page
+):
+    """ "Ask before you post" (issue 5): the composer with its suggestions showing."""
+    page = new_page()
+    sign_in(page, "bram")
+    page.goto(organisation["home feed"])
+    page.get_by_text("Stel een vraag").click()
+    page.get_by_label("Je vraag in één zin").press_sequentially("declaratieformulier balie")
+    suggestions = page.locator("#question-suggestions")
+    expect(
+        suggestions.get_by_role("link", name="Waar vind ik het declaratieformulier?")
+    ).to_be_visible()
+    expect(suggestions.get_by_role("link", name="Afspraken aan de balie")).to_be_visible()
+    blocking = _blocking_violations(page)
+    assert not blocking, f"axe on the composer with suggestions:\n{_describe(blocking)}"

@@ -1,12 +1,15 @@
 """Journeys: ask a question in the composer, a colleague answers and votes by keyboard,
 the asker accepts; the accepted answer shows first."""
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from kring.groups import services as group_services
 from kring.posts.models import Post
 from kring.questions.models import AnswerVote, Question
+from kring.questions.services import question_accept_answer
 from kring.questions.tests.helpers import answer, ask
 from tests.e2e.browser import sign_in
 
@@ -108,3 +111,91 @@ def test_accepting_works_without_javascript(team, new_page):
     plain.goto(post.get_absolute_url())
     plain.get_by_role("button", name="Accepteer dit antwoord").click()
     expect(plain.locator(f"#answer-{reply.pk}")).to_contain_text("Geaccepteerd antwoord")
+
+
+def test_typing_a_question_title_shows_answered_question_if_it_exists_by_keyboard(team, new_page):
+    """Ask before you post: Bram starts asking what Anna already asked; Kring shows her
+    answered question (not a secret group's), the keyboard reaches it, and going back
+    keeps what he typed."""
+    asked = ask(team["anna"], team["group"], title="Hoe vraag ik verlof aan voor een cursus?")
+    reply = answer(team["carla"], asked, "Via het HR-portaal, onder Verlof.")
+    question_accept_answer(actor=team["anna"], post=asked, reply_id=reply.pk)
+    secret = group_services.group_create(actor=team["anna"], name="Directie", visibility="secret")
+    ask(team["anna"], secret, title="Verlof voor de cursus van de directie?")
+
+    page = new_page()
+    sign_in(page, "bram")
+    page.goto("/")
+    page.get_by_text("Stel een vraag").click()
+    title = page.get_by_label("Je vraag in één zin")
+    title.press_sequentially("verlof voor een cursus")
+    suggestions = page.locator("#question-suggestions")
+    expect(suggestions).to_contain_text("Misschien staat het antwoord hier al")
+    link = suggestions.get_by_role("link", name="Hoe vraag ik verlof aan voor een cursus?")
+    expect(link).to_be_visible()
+    expect(suggestions).to_contain_text("beantwoord")
+    expect(suggestions).to_contain_text("Team Balie")
+    expect(suggestions).not_to_contain_text("directie")
+
+    # From the title, Tab reaches the suggestion; Enter opens the question in this tab.
+    expect(title).to_be_focused()
+    _tab_to(page, link, max_presses=3)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(rf"/{asked.pk}"))
+    expect(page.locator("#answers .answer").first).to_contain_text("Geaccepteerd antwoord")
+
+    page.go_back()
+    expect(page.get_by_label("Je vraag in één zin")).to_have_value("verlof voor een cursus")
+
+    # Too short, or nothing like it: the region is empty again.
+    title = page.get_by_label("Je vraag in één zin")
+    title.fill("")
+    title.press_sequentially("ve")
+    expect(page.locator("#question-suggestions li")).to_have_count(0)
+
+
+def test_accepted_answer_promoted_to_a_best_practice_page_links_both_ways(team, new_page):
+    """Ask, answer, accept, save the answer as a best practice, edit the title, save: the
+    page links to the thread and the thread to the page."""
+    anna = new_page()
+    sign_in(anna, "anna")
+    anna.goto(team["group"].get_absolute_url())
+    anna.get_by_text("Stel een vraag").click()
+    anna.get_by_label("Je vraag in één zin").fill("Hoe zet ik de printer op dubbelzijdig?")
+    anna.fill("#composer-body", "Elke keer print hij enkelzijdig.")
+    anna.get_by_role("button", name="Plaatsen").click()
+    expect(anna.locator("#feed .post").first).to_contain_text("printer op dubbelzijdig")
+    post = Post.objects.get(is_question=True)
+
+    bram = new_page()
+    sign_in(bram, "bram")
+    _answer(bram, post, "Kies bij Afdrukken voor Eigenschappen en dan Duplex.")
+
+    anna.goto(post.get_absolute_url())
+    anna.locator("#answers .answer").first.get_by_role(
+        "button", name="Accepteer dit antwoord"
+    ).click()
+    accepted = anna.locator("#answers .answer-accepted")
+    expect(accepted).to_contain_text("Geaccepteerd antwoord")
+    accepted.get_by_role("link", name="Bewaar als best practice").click()
+
+    expect(anna.get_by_role("heading", name="Bewaar als best practice")).to_be_visible()
+    expect(anna.locator("#page-title")).to_have_value("Hoe zet ik de printer op dubbelzijdig?")
+    expect(anna.locator("#page-kind")).to_have_value("best_practice")
+    body = anna.locator("#page-body")
+    expect(body).to_contain_text("Het geaccepteerde antwoord")
+    expect(body).to_contain_text("> Kies bij Afdrukken voor Eigenschappen en dan Duplex.")
+    expect(body).to_contain_text("— *Bram Jansen*")
+    anna.locator("#page-title").fill("Dubbelzijdig printen")
+    anna.get_by_role("button", name="Pagina opslaan").click()
+
+    expect(anna.get_by_role("heading", name="Dubbelzijdig printen", level=1)).to_be_visible()
+    expect(anna.locator("main")).to_contain_text("Kies bij Afdrukken")
+    expect(anna.locator(".kb-source")).to_contain_text("Bewaard uit het gesprek:")
+    anna.locator(".kb-source").get_by_role(
+        "link", name="Hoe zet ik de printer op dubbelzijdig?"
+    ).click()
+    expect(anna).to_have_url(re.compile(rf"/{post.pk}"))
+    expect(anna.locator("main")).to_contain_text("Bewaard in de kennisbank:")
+    anna.get_by_role("link", name="Dubbelzijdig printen").click()
+    expect(anna.get_by_role("heading", name="Dubbelzijdig printen", level=1)).to_be_visible()

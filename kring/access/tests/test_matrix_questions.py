@@ -11,10 +11,18 @@ import pytest
 
 from kring import access
 from kring.access.tests.conftest import GROUP_SPACES, SPACES, VIEWERS, Matrix, marker
-from kring.access.tests.expected import CAN_ACCEPT, reads, sees_group
-from kring.access.tests.surfaces import LOGIN_PATH, Expect, check, client_for, forbidden_markers
+from kring.access.tests.expected import CAN_ACCEPT, CAN_POST, reads, sees_group
+from kring.access.tests.surfaces import (
+    LOGIN_PATH,
+    Expect,
+    check,
+    client_for,
+    content_markers,
+    forbidden_markers,
+)
 from kring.questions.models import AnswerVote, Question
-from kring.questions.services import question_create
+from kring.questions.services import question_accept_answer, question_create
+from kring.search.services import index_rebuild
 
 CELLS = [(viewer, space) for viewer in VIEWERS for space in SPACES]
 API = "/api/v1"
@@ -141,3 +149,51 @@ def test_group_question_list_returns_404_if_group_unseen_and_leaks_nothing_if_ce
             expect = Expect((200,), (title,) if reads(viewer_kind, space) else ())
         problems += check(name, client.get(url), expect, forbidden_markers(viewer_kind))
     assert not problems, f"{viewer_kind} x {space}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("viewer_kind", VIEWERS)
+def test_question_suggestions_show_only_readable_questions_if_viewer(matrix, viewer_kind):
+    """ "Ask before you post": the suggestions for a title offer exactly the readable questions."""
+    _questions_everywhere(matrix)
+    index_rebuild()
+    client = client_for(matrix, viewer_kind)
+    response = client.get(
+        "/questions/suggestions/", {"question_title": "Vraag marker"}, headers=HTMX
+    )
+    if viewer_kind == "anonymous":
+        assert response.status_code == 302 and LOGIN_PATH in response["Location"]
+        return
+    present = tuple(marker(space, "post") for space in SPACES if reads(viewer_kind, space))
+    problems = check(
+        "question suggestions", response, Expect((200,), present), forbidden_markers(viewer_kind)
+    )
+    assert not problems, f"{viewer_kind}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("viewer_kind", VIEWERS)
+def test_best_practice_from_answer_only_for_readers_who_write_there_if_viewer(matrix, viewer_kind):
+    """ "Bewaar als best practice" on an accepted answer: the button and the editor for
+    readers who may write in the space; a 404 (and no button) for everyone else."""
+    _questions_everywhere(matrix)
+    client = client_for(matrix, viewer_kind)
+    problems = []
+    for space in SPACES:
+        post = matrix.posts[space]
+        question_accept_answer(
+            actor=matrix.users["group_admin"], post=post, reply_id=matrix.replies[space].pk
+        )
+        url = f"/knowledge/from-answer/{post.pk}/"
+        response = client.get(url)
+        if viewer_kind == "anonymous":
+            if response.status_code != 302 or LOGIN_PATH not in response["Location"]:
+                problems.append(f"editor {space}: status {response.status_code}")
+            continue
+        may_save = reads(viewer_kind, space) and space in CAN_POST[viewer_kind]
+        expect = Expect((200,), content_markers(space)[:2]) if may_save else Expect((404,))
+        problems += check(f"editor {space}", response, expect, forbidden_markers(viewer_kind))
+        if (
+            reads(viewer_kind, space)
+            and (url in client.get(post.get_absolute_url()).content.decode()) != may_save
+        ):
+            problems.append(f"button {space}: expected {may_save}")
+    assert not problems, f"{viewer_kind}:\n" + "\n".join(problems)

@@ -19,7 +19,9 @@ def question_composer(context) -> dict:
     request = context.get("request")
     if request is not None and request.GET.get("ask") == "1":
         question = {**question, "open": True}
-    return {"question": question}
+    # The typed title is kept in this browser like the message (kring.js drafts), per page.
+    draft_key = f"{request.path}#question-title" if request is not None else ""
+    return {"question": question, "draft_key": draft_key}
 
 
 @register.simple_tag(takes_context=True)

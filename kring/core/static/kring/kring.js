@@ -33,15 +33,20 @@
     element.dataset[name] = "1";
     return true;
   }
-  function bindDraft(textarea) {
-    if (!once(textarea, "draftBound")) return;
-    var key = "kring-draft:" + textarea.dataset.draft;
-    if (!textarea.value) textarea.value = localStorage.getItem(key) || "";
-    textarea.closest(".composer") && textarea.closest(".composer").classList.toggle("has-text", !!textarea.value);
-    textarea.addEventListener("input", function () {
-      localStorage.setItem(key, textarea.value);
+  function bindDraft(field) {
+    if (!once(field, "draftBound")) return;
+    var key = "kring-draft:" + field.dataset.draft;
+    if (!field.value) field.value = localStorage.getItem(key) || "";
+    if (field.tagName === "TEXTAREA") {
+      field.closest(".composer") && field.closest(".composer").classList.toggle("has-text", !!field.value);
+    } else if (field.value && field.closest("details")) {
+      // A kept question title is sent with the post: never keep it out of sight.
+      field.closest("details").open = true;
+    }
+    field.addEventListener("input", function () {
+      localStorage.setItem(key, field.value);
     });
-    textarea.form.addEventListener("submit", function () {
+    field.form.addEventListener("submit", function () {
       localStorage.removeItem(key);
     });
   }
@@ -100,7 +105,7 @@
   setInterval(function () { showTimes(document); }, 60000);
   function init(root) {
     showTimes(root);
-    root.querySelectorAll("textarea[data-draft]").forEach(bindDraft);
+    root.querySelectorAll("textarea[data-draft], input[data-draft]").forEach(bindDraft);
     root.querySelectorAll(".md-toolbar[data-md-target]").forEach(bindToolbar);
   }
   // A failed htmx request (server error, network gone) must not pass silently.
