@@ -18,6 +18,9 @@ class PageForm(forms.Form):
         label=_("Onboarding reading for new colleagues"), required=False
     )
     review_by = forms.DateField(label=_("Review by"), required=False)
+    # The date the editor opened with: one left as it was does not undo a confirmation
+    # ("nog actueel") given meanwhile.
+    review_by_was = forms.DateField(required=False, widget=forms.HiddenInput)
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, folders: list[tuple[Folder, str]] = (), **kwargs):

@@ -117,10 +117,13 @@ def page_update(
     kind: str,
     is_onboarding: bool,
     review_by: date | None = None,
+    review_by_was: date | None = None,
 ) -> Page:
     """Save a new revision; `base_version` is the version the editor started from.
 
-    Raises EditConflict when someone saved in between (nothing is written then).
+    `review_by_was` is the review date the editor opened with: a date left as it was keeps
+    the stored one, which a confirmation may have moved meanwhile. Raises EditConflict
+    when someone saved in between (nothing is written then).
     """
     if not access.can_edit_page(actor, page):
         raise PermissionDenied(_("You cannot edit this page."))
@@ -141,7 +144,7 @@ def page_update(
     # meanwhile (they do not change the version) is kept.
     current.title, current.body, current.folder, current.kind = title, body, folder, kind
     current.is_onboarding = is_onboarding
-    if review_by is not None:
+    if review_by is not None and review_by != review_by_was:
         current.review_by = review_by
     current.body_html = render_markdown(body)
     current.updated_at = timezone.now()

@@ -220,6 +220,7 @@ def page_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             "folder": page.folder_id,
             "is_onboarding": page.is_onboarding,
             "review_by": page.review_by,
+            "review_by_was": page.review_by,
             "version": page.version,
         }
         return _editor(
@@ -242,6 +243,7 @@ def page_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             kind=data.get("kind") or page.kind,
             is_onboarding=bool(data.get("is_onboarding")),
             review_by=data.get("review_by"),
+            review_by_was=data.get("review_by_was"),
         )
     except services.EditConflict as error:
         page.refresh_from_db()

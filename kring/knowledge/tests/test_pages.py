@@ -199,3 +199,26 @@ def test_folder_create_returns_404_if_member_of_no_group_posts_to_secret_group(w
     client = client_for(world.outsider)
     url = reverse("knowledge:group_folder_create", args=[world.groups["secret"].slug])
     assert client.post(url, {"name": "Map"}).status_code == 404
+
+
+def test_page_edit_keeps_confirmation_if_editor_opened_before_it(world, client_for):
+    stale_date = timezone.localdate() - timedelta(days=2)
+    page = _page(world.member, review_by=stale_date)
+    client = client_for(world.member)
+    editor = client.get(reverse("knowledge:edit", args=[page.pk])).content.decode()
+    assert f'name="review_by_was" value="{stale_date:%Y-%m-%d}"' in editor
+    # The owner confirms in another tab, then saves the editor opened before it.
+    client.post(reverse("knowledge:confirm", args=[page.pk]))
+    sent = _form(page, body="Aangevuld") | {"review_by": stale_date, "review_by_was": stale_date}
+    assert client.post(reverse("knowledge:edit", args=[page.pk]), sent).status_code == 302
+    page.refresh_from_db()
+    assert page.body == "Aangevuld" and not page.is_stale
+
+
+def test_page_edit_sets_review_date_if_owner_changed_it(world, client_for):
+    page = _page(world.member)
+    later = timezone.localdate() + timedelta(days=400)
+    sent = _form(page) | {"review_by": later, "review_by_was": page.review_by}
+    client_for(world.member).post(reverse("knowledge:edit", args=[page.pk]), sent)
+    page.refresh_from_db()
+    assert page.review_by == later
