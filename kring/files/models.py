@@ -54,6 +54,14 @@ class LibraryFile(models.Model):
         Folder, null=True, blank=True, on_delete=models.CASCADE, related_name="files"
     )
     name = models.CharField(max_length=NAME_MAX_LENGTH)
+    # A knowledge page this file is attached to (it is in the page's library as well).
+    page = models.ForeignKey(
+        "knowledge.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attachments",
+    )
     current = models.ForeignKey(
         "FileVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -12,6 +12,7 @@ from kring.files.models import FileVersion, Folder, LibraryFile
 from kring.files.names import extension_of, name_clean
 from kring.files.validation import KINDS, CheckedUpload, upload_check
 from kring.groups.models import Group
+from kring.knowledge.models import Page
 from kring.people.models import User
 from kring.search.services import index_later  # issue 5: search
 
@@ -58,17 +59,28 @@ def _extraction_enqueue(version_id: int) -> None:
 
 
 def file_upload(
-    *, actor: User, group: Group | None, upload: UploadedFile, folder: Folder | None = None
+    *,
+    actor: User,
+    group: Group | None,
+    upload: UploadedFile,
+    folder: Folder | None = None,
+    page: Page | None = None,
 ) -> LibraryFile:
-    """Add a file to a library (None: the company's); raises ValidationFailed for a refused
-    upload and PermissionDenied for a viewer who may read but not add. Extraction of text
-    and thumbnail runs as a task after commit."""
+    """Add a file to a library (None: the company's), attached to knowledge `page` if given;
+    raises ValidationFailed for a refused upload and PermissionDenied for a viewer who may
+    read but not add (or not edit the page). Extraction of text and thumbnail runs as a
+    task after commit."""
     _may_upload(actor, group)
     _folder_in(folder, group)
+    if page is not None:
+        if page.group_id != (group.pk if group else None):
+            raise ValidationFailed(_("That page is not in this library."))
+        if not access.can_edit_page(actor, page):
+            raise PermissionDenied(_("You cannot edit this page."))
     checked = upload_check(upload)
     with transaction.atomic():
         file = LibraryFile.objects.create(
-            group=group, folder=folder, name=checked.name, created_by=actor
+            group=group, folder=folder, page=page, name=checked.name, created_by=actor
         )
         _version_store(actor=actor, file=file, checked=checked)
     return file

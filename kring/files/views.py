@@ -18,6 +18,7 @@ from kring.files.models import Folder, LibraryFile
 from kring.files.validation import allowed_summary
 from kring.groups.models import Group
 from kring.groups.views import refuse
+from kring.knowledge.models import Page
 
 
 def _space(request: HtmxHttpRequest, slug: str | None) -> Group | None:
@@ -206,6 +207,28 @@ def folder_change(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return redirect(_library_url(folder.group, folder.parent_id))
     messages.success(request, _("The folder is now called “%(name)s”.") % {"name": folder.name})
     return redirect(here)
+
+
+@login_required
+@require_POST
+def page_attach(request: HtmxHttpRequest, page_pk: int) -> HttpResponse:
+    """Attach uploaded files to a knowledge page (they join the page's library too)."""
+    page = access.get_or_404(request.user, Page, page_pk)
+    uploads = request.FILES.getlist("upload")
+    if not uploads:
+        messages.error(request, _("Choose a file first."))
+    for upload in uploads:
+        try:
+            file = services.file_upload(
+                actor=request.user, group=page.group, upload=upload, page=page
+            )
+        except ApplicationError as error:
+            if error.status == 403:
+                return refuse(request, error.message)
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("“%(name)s” was added.") % {"name": file.name})
+    return redirect(f"{page.get_absolute_url()}#attachments")
 
 
 @login_required
