@@ -10,10 +10,7 @@ register = template.Library()
 
 
 @register.inclusion_tag("experts/partials/who_knows.html", takes_context=True)
-def who_knows(context, *, topic: Topic | None = None, query: str = "", oob: bool = False) -> dict:
-    """The block for the page's reader; `oob` swaps it in beside htmx results (search)."""
+def who_knows(context, *, topic: Topic | None = None, query: str = "") -> dict:
+    """The block for the page's reader."""
     request = context["request"]
-    return {
-        "experts": experts_for(request.user, topic=topic, query=query or None),
-        "oob": oob,
-    }
+    return {"experts": experts_for(request.user, topic=topic, query=query or None)}

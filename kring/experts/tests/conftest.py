@@ -4,21 +4,12 @@ from types import SimpleNamespace
 
 import pytest
 
+from kring.experts.tests.helpers import answered_question
 from kring.groups import services as group_services
 from kring.knowledge.services import page_create
 from kring.people.services import profile_update, user_create
 from kring.posts import services as post_services
-from kring.questions.services import question_accept_answer, question_create
 from kring.search.services import index_rebuild
-
-
-def answered_question(*, asker, answerer, group, title: str, answer: str):
-    """A question by `asker` in `group` (None: everyone) with `answerer`'s accepted answer."""
-    post = post_services.post_create(actor=asker, group=group, body=f"{title} Wie helpt?")
-    question = question_create(actor=asker, post=post, title=title)
-    reply = post_services.reply_create(actor=answerer, post=post, body=answer)
-    question_accept_answer(actor=asker, post=post, reply_id=reply.pk)
-    return question
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from kring.experts.tests.conftest import answered_question
+from kring.experts.tests.helpers import answered_question
 from kring.posts import services as post_services
 from kring.search.services import index_rebuild
 
@@ -24,7 +24,9 @@ def _block(html: str) -> str:
 
 
 def test_search_page_passes_if_block_shows_colleagues_with_reasons(knowledge):
-    html = _client(knowledge.erik).get("/search/", {"q": "inkoop"}).content.decode()
+    page = _client(knowledge.erik).get("/search/", {"q": "inkoop"}).content.decode()
+    assert 'hx-get="/experts/?q=inkoop" hx-trigger="load"' in page
+    html = _client(knowledge.erik).get("/experts/", {"q": "inkoop"}).content.decode()
     block = _block(html)
     assert "Wie weet hier meer van?" in block
     assert block.index("Bram") < block.index("Carla") < block.index("Dirk")
@@ -37,30 +39,42 @@ def test_search_page_passes_if_block_shows_colleagues_with_reasons(knowledge):
 
 
 def test_search_page_fails_if_outsider_would_see_secret_answer_counted(knowledge):
-    html = _client(knowledge.erik).get("/search/", {"q": "fusie adviseur"}).content.decode()
+    html = _client(knowledge.erik).get("/experts/", {"q": "fusie adviseur"}).content.decode()
     assert "Wie weet hier meer van?" not in html
     assert "Fien" not in html
-    block = _block(_client(knowledge.erik).get("/search/", {"q": "inkoop"}).content.decode())
+    block = _block(_client(knowledge.erik).get("/experts/", {"q": "inkoop"}).content.decode())
     assert "3 geaccepteerde antwoorden" not in block
     assert "Fien" not in block
 
 
 def test_search_page_passes_if_member_sees_secret_answer_counted(knowledge):
-    html = _client(knowledge.anna).get("/search/", {"q": "fusie adviseur"}).content.decode()
+    html = _client(knowledge.anna).get("/experts/", {"q": "fusie adviseur"}).content.decode()
     block = _block(html)
     assert "Fien" in block and "1 geaccepteerd antwoord" in block
-    block = _block(_client(knowledge.anna).get("/search/", {"q": "inkoop"}).content.decode())
+    block = _block(_client(knowledge.anna).get("/experts/", {"q": "inkoop"}).content.decode())
     assert "3 geaccepteerde antwoorden" in block
 
 
-def test_search_results_fragment_returns_block_out_of_band_if_htmx(knowledge):
+def test_search_results_fragment_returns_block_loader_out_of_band_if_htmx(knowledge):
     response = _client(knowledge.erik).get("/search/", {"q": "inkoop"}, headers=HTMX)
-    html = response.content.decode()
-    assert '<div id="who-knows" hx-swap-oob="true">' in html
-    assert "Wie weet hier meer van?" in html
-    # A search nobody knows about empties the block beside the results.
-    html = _client(knowledge.erik).get("/search/", {"q": "zwembad"}, headers=HTMX)
-    assert '<div id="who-knows" hx-swap-oob="true">\n\n</div>' in html.content.decode()
+    assert (
+        '<div id="who-knows" hx-swap-oob="true" hx-get="/experts/?q=inkoop" hx-trigger="load"'
+        in response.content.decode()
+    )
+    # A search nobody knows about (or none at all) shows no block.
+    html = _client(knowledge.erik).get("/experts/", {"q": "zwembad"}).content.decode()
+    assert html.strip() == '<div id="who-knows">\n\n</div>'
+    assert "Wie weet" not in _client(knowledge.erik).get("/experts/").content.decode()
+
+
+def test_who_knows_block_fails_if_anonymous_or_bad_input(knowledge):
+    response = Client().get("/experts/", {"q": "inkoop"})
+    assert response.status_code == 302
+    assert "Bram" not in response.content.decode()
+    client = _client(knowledge.erik)
+    for query in ('"OR NEAR( *', "x" * 5000, "inkoop AND (laptops OR"):
+        assert client.get("/experts/", {"q": query}).status_code == 200
+    assert client.post("/experts/", {"q": "inkoop"}).status_code == 405
 
 
 def test_topic_page_passes_if_block_shows_reasons_for_member_and_not_for_outsider(knowledge):

@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kring.experts.selectors import answered_questions_of_for, experts_for, pages_owned_by_for
-from kring.experts.tests.conftest import answered_question
+from kring.experts.tests.helpers import answered_question
 from kring.people.models import User
 from kring.posts import services as post_services
 from kring.search.services import index_rebuild
