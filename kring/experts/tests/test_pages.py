@@ -6,6 +6,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from kring.experts.tests.helpers import answered_question
+from kring.knowledge.services import page_create
 from kring.posts import services as post_services
 from kring.search.services import index_rebuild
 
@@ -110,8 +111,6 @@ def test_profile_fails_if_outsider_would_see_secret_answered_question(knowledge)
 
 
 def test_profile_passes_if_pages_listed_with_more_count(knowledge):
-    from kring.knowledge.services import page_create
-
     for number in range(5):
         page_create(actor=knowledge.carla, group=None, title=f"Offertes deel {number}", body="")
     html = _client(knowledge.erik).get(knowledge.carla.get_absolute_url()).content.decode()

@@ -1,12 +1,17 @@
 """experts_for: who knows about a search or a topic, counted over what the viewer may see."""
 
+from datetime import timedelta
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from kring.experts.selectors import answered_questions_of_for, experts_for, pages_owned_by_for
 from kring.experts.tests.helpers import answered_question
+from kring.knowledge.services import page_create
 from kring.people.models import User
 from kring.posts import services as post_services
+from kring.posts.models import Post
 from kring.search.services import index_rebuild
 from kring.topics.models import Topic
 
@@ -118,9 +123,20 @@ def test_answered_questions_of_for_returns_only_visible_if_outsider_or_member(kn
 
 
 def test_pages_owned_by_for_returns_few_and_the_total_if_many(knowledge):
-    from kring.knowledge.services import page_create
-
     for number in range(6):
         page_create(actor=knowledge.carla, group=None, title=f"Pagina {number}", body="Tekst")
     owned = pages_owned_by_for(knowledge.erik, knowledge.carla, limit=5)
     assert (len(owned.items), owned.total, owned.more) == (5, 7, 2)
+
+
+def test_experts_for_returns_nobody_for_activity_if_older_than_a_year(knowledge):
+    Post.objects.filter(author=knowledge.dirk).update(
+        created_at=timezone.now() - timedelta(days=400)
+    )
+    index_rebuild()
+    topic = Topic.objects.get(key="inkoop")
+    for experts in (
+        experts_for(knowledge.erik, query="inkoop"),
+        experts_for(knowledge.erik, topic=topic),
+    ):
+        assert "dirk" not in [expert.person.username for expert in experts]
