@@ -24,6 +24,7 @@ urlpatterns = [
     path("knowledge/", include("kring.knowledge.urls")),  # issue 5: the knowledge base
     path("", include("kring.realtime.urls")),
     path("search/", include("kring.search.urls")),  # issue 5: search over everything
+    path("experts/", include("kring.experts.urls")),  # issue 5: who knows this
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

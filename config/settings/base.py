@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "kring.knowledge",  # issue 5: the knowledge base
     "kring.search",  # issue 5: search over everything
     "kring.files",  # issue 5: file libraries
+    "kring.experts",  # issue 5: who knows this
     "kring.api",
     "kring.seed",
     "allauth",

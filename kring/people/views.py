@@ -18,6 +18,7 @@ from kring import access
 from kring.core.errors import ApplicationError
 from kring.core.htmx import HtmxHttpRequest
 from kring.core.markdown import render_markdown
+from kring.experts.selectors import answered_questions_of_for, pages_owned_by_for
 from kring.people import selectors, services
 from kring.people.forms import (
     DirectoryFilterForm,
@@ -81,6 +82,9 @@ def person_detail(request: HtmxHttpRequest, username: str) -> HttpResponse:
             "groups": selectors.groups_of_person_for(request.user, person),
             "posts": selectors.recent_posts_of_for(request.user, person),
             "praise_posts": praise_posts_of_for(request.user, person),  # issue 4: praise
+            # issue 5: the visible expertise ("social presence") of who knows this
+            "answered": answered_questions_of_for(request.user, person),
+            "owned_pages": pages_owned_by_for(request.user, person),
             "may_edit": access.can_edit_profile(request.user, person),
         },
     )

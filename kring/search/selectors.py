@@ -165,3 +165,41 @@ def page_number(value: str | None) -> int:
         return max(1, min(int(value or 1), 10_000))
     except ValueError:
         return 1
+
+
+# "Who knows this" (kring.experts) weighs the best matches only: a loose match on one
+# common word of a long question says little about who knows the subject.
+MATCHES_FOR_EXPERTS = 200
+
+
+@dataclass(frozen=True)
+class MatchedDocument:
+    kind: str
+    object_id: int
+    author_id: int | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Matches:
+    """The words someone asked (folded, without stopwords) and the best visible matches."""
+
+    asked: list[str]
+    documents: list[MatchedDocument]
+
+
+def documents_matching_for(
+    viewer, *, query: str, kinds: tuple[str, ...], limit: int = MATCHES_FOR_EXPERTS
+) -> Matches:
+    """The viewer's visible documents of `kinds` that match `query`, best first (two queries
+    plus the query plan's look-ups, whatever the number of matches)."""
+    engine = backend()
+    plan = query_plan(query, engine)
+    if not plan.words:
+        return Matches(asked=plan.asked, documents=[])
+    documents = _filtered(viewer, SearchFilters()).filter(kind__in=kinds)
+    ids = [hit.id for hit in engine.hits(documents, plan.words)[:limit]]
+    rows = SearchDocument.objects.filter(pk__in=ids).values_list(
+        "kind", "object_id", "author_id", "created_at"
+    )
+    return Matches(asked=plan.asked, documents=[MatchedDocument(*row) for row in rows])

@@ -29,5 +29,6 @@ def search_page(request: HtmxHttpRequest) -> HttpResponse:
     )
     context = {"form": form, "found": found, "query": query, "author": author}
     if request.htmx and request.htmx.target == "search-results":
+        context["who_knows_oob"] = True  # issue 5: "Wie weet hier meer van?" follows the query
         return render(request, "search/partials/results.html", context)
     return render(request, "search/page.html", context)
