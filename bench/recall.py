@@ -98,9 +98,8 @@ def print_report(report: dict[str, Any]) -> None:
 
 
 def command_recall(args: argparse.Namespace) -> int:
-    from bench.cli import timestamp
-
     from bench import RESULTS
+    from bench.cli import timestamp
 
     postgres = _postgres_url(args.database_url)
     scratch = Path(tempfile.mkdtemp(prefix="kring-recall-"))

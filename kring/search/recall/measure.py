@@ -52,7 +52,11 @@ class RecallReport:
 
 
 def recall_measure(
-    reader, owner: dict[tuple[str, int], str], *, backend: str, queries: list[RecallQuery] | None = None
+    reader,
+    owner: dict[tuple[str, int], str],
+    *,
+    backend: str,
+    queries: list[RecallQuery] | None = None,
 ) -> RecallReport:
     """Search every query as `reader`; the rank is of the first document of the answer item.
 
