@@ -87,12 +87,19 @@ def print_report(report: dict[str, Any]) -> None:
             f"  {category:<10} {figures['queries']:>3} queries  "
             f"@1 {figures['recall_at_1']:>5.0%}  @3 {figures['recall_at_3']:>5.0%}"
         )
+    held_out = report["held_out"]
+    print(
+        f"  {'held out':<10} {held_out['queries']:>3} queries  "
+        f"@1 {held_out['recall_at_1']:>5.0%}  @3 {held_out['recall_at_3']:>5.0%}  "
+        "(written after tuning, never tuned against)"
+    )
     if not report["misses"]:
         print("  No misses: every answer is in the top 3.")
     for miss in report["misses"]:
         where = f"at {miss['rank']}" if miss["rank"] else "not found"
         print(
-            f"  miss: {miss['query']!r} ({miss['category']}): {miss['answer']} {where}; "
+            f"  miss: {miss['query']!r} ({miss['category']}"
+            f"{', held out' if miss['held_out'] else ''}): {miss['answer']} {where}; "
             f"first: {', '.join(miss['found'][:3]) or '-'}"
         )
 

@@ -25,6 +25,9 @@ class RecallQuery:
     query: str
     answer: str  # the key of the item that answers it
     category: str
+    # Written after the ranking was tuned on the others and never tuned against since: a
+    # check on how far the tuning carries to questions it has not seen.
+    held_out: bool = False
 
 
 def _read(name: str) -> list:

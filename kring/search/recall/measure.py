@@ -15,6 +15,7 @@ class QueryOutcome:
     answer: str
     rank: int | None  # 1-based position of the answer's first document; None: not found
     found: list[str]  # the item keys of the first results
+    held_out: bool = False
 
 
 @dataclass
@@ -22,8 +23,14 @@ class RecallReport:
     backend: str
     outcomes: list[QueryOutcome] = field(default_factory=list)
 
-    def recall(self, top: int, category: str | None = None) -> float:
-        chosen = [o for o in self.outcomes if category in (None, o.category)]
+    def recall(
+        self, top: int, category: str | None = None, *, held_out: bool | None = None
+    ) -> float:
+        chosen = [
+            o
+            for o in self.outcomes
+            if category in (None, o.category) and held_out in (None, o.held_out)
+        ]
         if not chosen:
             return 0.0
         return sum(1 for o in chosen if o.rank is not None and o.rank <= top) / len(chosen)
@@ -40,12 +47,18 @@ class RecallReport:
             }
             for category in CATEGORIES
         }
+        held_out = {
+            "queries": sum(1 for o in self.outcomes if o.held_out),
+            "recall_at_1": self.recall(1, held_out=True),
+            "recall_at_3": self.recall(TOP, held_out=True),
+        }
         return {
             "backend": self.backend,
             "queries": len(self.outcomes),
             "recall_at_1": self.recall(1),
             "recall_at_3": self.recall(TOP),
             "by_category": by_category,
+            "held_out": held_out,
             "misses": [asdict(o) for o in self.misses()],
             "outcomes": [asdict(o) for o in self.outcomes],
         }
@@ -75,6 +88,7 @@ def recall_measure(
                 answer=asked.answer,
                 rank=rank,
                 found=keys[:5],
+                held_out=asked.held_out,
             )
         )
     return report

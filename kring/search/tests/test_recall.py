@@ -26,7 +26,4 @@ def test_search_for_returns_answer_in_top_3_if_a_colleague_asks_the_recall_set(d
     reader, owner = recall_set_load()
     report = recall_measure(reader, owner, backend=connection.vendor)
     misses = [(m.query, m.answer, m.rank, m.found) for m in report.misses()]
-    print(report.recall(1), report.recall(3))
-    for m in misses:
-        print(m)
     assert report.recall(3) >= RECALL_AT_3_MINIMUM, misses
