@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import RESULTS, ROOT, SCENARIOS, BenchError
+from bench.recall import add_recall_step, command_recall
 
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/kring_scale"
 PROD = "config.settings.prod"
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     _query_options(queries)
     counts = steps.add_parser("counts")  # internal: one database's counts as JSON
     counts.add_argument("--samples", type=int, default=12)
+    add_recall_step(steps)
     _run_options(parser)
     return parser
 
@@ -271,7 +273,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     # SIGTERM ends the run like Ctrl-C: the server is stopped and the data set restored.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    handlers = {"queries": command_queries, "counts": command_counts}
+    handlers = {
+        "queries": command_queries,
+        "counts": command_counts,
+        "recall": command_recall,
+    }
     try:
         return handlers.get(args.step, command_run)(args)
     except BenchError as error:

@@ -116,7 +116,7 @@ def search_for(
     found = SearchResults(query=query, plan=plan)
     if not plan.words:
         return found
-    hits = engine.hits(_filtered(viewer, filters), plan.words)
+    hits = engine.hits(_filtered(viewer, filters), plan)
     counts: dict[str, int] = {}
     for hit in hits:
         counts[hit.kind] = counts.get(hit.kind, 0) + 1

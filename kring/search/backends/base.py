@@ -3,11 +3,18 @@
 import math
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
+from kring.search.text import stem, words
+
+if TYPE_CHECKING:
+    from kring.search.query import QueryPlan
+
 # At most this many matches are ranked for one query; counts above it say "1000+".
 MAX_HITS = 1000
+TITLE_FACTOR = 1.5
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,14 @@ def similarity(left: str, right: str) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+def _title_terms(title: str) -> set[str]:
+    return {form for word in words(title) for form in (word, stem(word, "nl"), stem(word, "en"))}
+
+
+def _in(word: str, terms: set[str]) -> bool:
+    return word in terms or stem(word, "nl") in terms or stem(word, "en") in terms
+
+
 class SearchBackend:
     """Matches documents; the caller passes a queryset already narrowed by the access policy."""
 
@@ -44,25 +59,52 @@ class SearchBackend:
         """Terms of the vocabulary that look like `word` (typos), most alike first."""
         raise NotImplementedError
 
-    def rows(self, documents: QuerySet, words: list[str]) -> list[tuple]:
-        """Matches as (id, kind, boost, created_at, [matched per word], text rank >= 0)."""
+    def compound_terms(self, words: list[str], *, limit: int) -> dict[str, list[str]]:
+        """Per word, at most `limit` terms of the vocabulary that start or end with it
+        (compounds that may contain it: "winkel" -> "winkeldiefstal"), shortest first;
+        one query for all words."""
         raise NotImplementedError
 
-    def hits(self, documents: QuerySet, words: list[str]) -> list[Hit]:
-        """The documents of `documents` matching any of `words`, best first, at most MAX_HITS.
+    def rows(self, documents: QuerySet, words: list[str]) -> list[tuple]:
+        """Matches as (id, kind, boost, created_at, [matched per word], text rank >= 0, title)."""
+        raise NotImplementedError
 
-        Score: each word weighs log(1 + matches / matches of that word), so more words and
-        rarer words count more; the backend's own text rank (0..1) orders within that.
+    def hits(self, documents: QuerySet, plan: "QueryPlan") -> list[Hit]:
+        """The documents of `documents` matching any word of `plan`, best first, at most MAX_HITS.
+
+        Score: each asked word counts once, through the best of its alternatives that the
+        document matches; a word weighs log(1 + matches / matches of that word), so more
+        of the question and rarer words count more; an alternative of several words (the
+        parts of a compound, a synonym phrase) counts the share of its words matched,
+        times its factor (a typo or synonym a little less than the typed word). The
+        backend's own text rank (0..1) orders within that. A word in the title counts
+        TITLE_FACTOR times: a page titled with it is about it, one that names it in
+        passing is not (checked here, the same for both backends).
         """
+        words = plan.words
         if not words:
             return []
         rows = self.rows(documents, words)
         matched_by = [sum(1 for row in rows if row[4][i]) for i in range(len(words))]
-        weight = [math.log(1 + len(rows) / count) if count else 0.0 for count in matched_by]
+        weight = {
+            word: math.log(1 + len(rows) / count) if count else 0.0
+            for word, count in zip(words, matched_by, strict=True)
+        }
         hits = []
-        for pk, kind, boost, created, matched, rank in rows:
-            score = sum(w for w, hit in zip(weight, matched, strict=True) if hit)
-            score += rank / (1 + rank)
+        for pk, kind, boost, created, matched, rank, title in rows:
+            found = {word for word, hit in zip(words, matched, strict=True) if hit}
+            in_title = _title_terms(title)
+            best = [0.0] * len(plan.asked)
+            for alternative in plan.alternatives:
+                share = sum(
+                    weight[w] * (TITLE_FACTOR if _in(w, in_title) else 1.0)
+                    for w in alternative.words
+                    if w in found
+                )
+                value = alternative.factor * share / len(alternative.words)
+                for i in alternative.covers:
+                    best[i] = max(best[i], value)
+            score = sum(best) + rank / (1 + rank)
             hits.append(Hit(id=pk, kind=kind, score=score, boost=boost, created_at=created))
         hits.sort(key=lambda hit: (-hit.score, -hit.id))
         return hits

@@ -30,6 +30,22 @@ class PostgresBackend(SearchBackend):
             )
             return [row[0] for row in cursor.fetchall()]
 
+    def compound_terms(self, words: list[str], *, limit: int) -> dict[str, list[str]]:
+        if not words:
+            return {}
+        # The trigram GIN index answers LIKE; words hold no % or _ (kring.search.text.words).
+        each = (
+            "(SELECT %s, term FROM search_searchterm WHERE (term LIKE %s OR term LIKE %s) "
+            "AND term <> %s ORDER BY length(term), term LIMIT %s)"
+        )
+        params = [p for word in words for p in (word, f"{word}%", f"%{word}", word, limit)]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(each for _ in words), params)
+            found: dict[str, list[str]] = {}
+            for word, term in cursor.fetchall():
+                found.setdefault(word, []).append(term)
+            return found
+
     def rows(self, documents: QuerySet, words: list[str]) -> list[tuple]:
         inner, inner_params = documents.values("id").query.sql_with_params()
         each = [_condition("s") for _ in words]
@@ -41,7 +57,7 @@ class PostgresBackend(SearchBackend):
             f"SELECT s.id, s.kind, s.boost, s.created_at, ARRAY[{', '.join(each)}], "  # noqa: S608
             "ts_rank(s.search_vector, CASE WHEN s.language = 'en' "
             "THEN to_tsquery('kring_english', %s) "
-            "ELSE to_tsquery('kring_dutch', %s) END) AS rank "
+            "ELSE to_tsquery('kring_dutch', %s) END) AS rank, s.title "
             f"FROM search_searchdocument s WHERE ({any_words}) AND s.id IN ({inner}) "
             f"ORDER BY rank DESC LIMIT {MAX_HITS}"
         )

@@ -38,6 +38,20 @@ class SqliteBackend(SearchBackend):
             )
             return [row[0] for row in cursor.fetchall()]
 
+    def compound_terms(self, words: list[str], *, limit: int) -> dict[str, list[str]]:
+        if not words:
+            return {}
+        # The trigram table answers LIKE from its index; words hold no % or _ (text.words).
+        each = (
+            "SELECT * FROM (SELECT %s AS word, term FROM (SELECT term FROM search_term_trigram "
+            "WHERE term LIKE %s UNION SELECT term FROM search_term_trigram WHERE term LIKE %s) "
+            "WHERE term <> %s ORDER BY length(term), term LIMIT %s)"
+        )
+        params = [p for word in words for p in (word, f"{word}%", f"%{word}", word, limit)]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(each for _ in words), params)
+            return _grouped(cursor.fetchall())
+
     def rows(self, documents: QuerySet, words: list[str]) -> list[tuple]:
         per_word = [_quoted({stem(word, lang) for lang in ("nl", "en")}) for word in words]
         inner, params = documents.values("id").query.sql_with_params()
@@ -46,7 +60,7 @@ class SqliteBackend(SearchBackend):
         )
         # Only fixed fragments and Django's compiled SQL are joined; words are parameters.
         sql = (
-            f"SELECT d.id, d.kind, d.boost, d.created_at, {_RANK} AS rank, {flags} "  # noqa: S608
+            f"SELECT d.id, d.kind, d.boost, d.created_at, d.title, {_RANK} AS rank, {flags} "  # noqa: S608
             "FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid "
             f"WHERE search_fts MATCH %s AND d.id IN ({inner}) "
             f"ORDER BY rank LIMIT {MAX_HITS}"
@@ -55,8 +69,8 @@ class SqliteBackend(SearchBackend):
             cursor.execute(sql, [*per_word, " OR ".join(per_word), *params])
             rows = cursor.fetchall()
         return [
-            (pk, kind, boost, _moment(created), [bool(f) for f in matched], -rank)
-            for pk, kind, boost, created, rank, *matched in rows
+            (pk, kind, boost, _moment(created), [bool(f) for f in matched], -rank, title)
+            for pk, kind, boost, created, title, rank, *matched in rows
         ]
 
 
@@ -64,3 +78,10 @@ def _moment(value) -> datetime:
     """A raw SQLite datetime (naive UTC text) as an aware datetime."""
     moment = parse_datetime(value) if isinstance(value, str) else value
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
+def _grouped(rows) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for word, term in rows:
+        found.setdefault(word, []).append(term)
+    return found

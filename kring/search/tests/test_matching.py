@@ -36,6 +36,39 @@ def test_search_for_returns_split_words_if_compound_is_asked(colleague, write):
     assert _found(colleague, "infuuspomp") == ["Wie kent de infuus pomp van Braun?"]
 
 
+def test_search_for_returns_compound_if_one_of_its_words_is_asked(colleague, write):
+    write("Winkeldiefstal: spreek iemand pas na de kassa aan.")
+    write("Diefstal van een fiets bij de ingang.")
+    assert "Winkeldiefstal: spreek iemand pas na de kassa aan." in _found(colleague, "winkel")
+
+
+def test_search_for_returns_nothing_if_only_a_verb_with_a_prefix_contains_the_word(
+    colleague, write
+):
+    write("Verlof aanvragen gaat via het portaal.")
+    assert _found(colleague, "vragen") == []
+
+
+def test_search_for_returns_compound_first_if_split_words_are_asked_and_one_is_common(
+    colleague, write
+):
+    write("Op afdeling 5 hebben drie patiënten griep.")
+    write("De griepvaccinatie is in oktober in gebouw C.")
+    assert (
+        _found(colleague, "griep vaccinatie")[0] == "De griepvaccinatie is in oktober in gebouw C."
+    )
+
+
+def test_search_for_returns_title_match_first_if_others_mention_the_word_in_passing(
+    colleague, write
+):
+    write("Vandaag oefenen we met de BHV.\n\nBij een ontruiming helpen zij de collega's.")
+    write("Wat te doen bij een ontruiming\n\nVolg de groene bordjes naar buiten.")
+    write("Nieuwe bordjes in de gang.")
+    found = _found(colleague, "ontruiming")
+    assert found[0].startswith("Wat te doen bij een ontruiming")
+
+
 def test_search_for_returns_synonym_match_if_admin_listed_it(colleague, write):
     write("Zo kun je verlof aanvragen in het portaal.")
     assert _found(colleague, "vrij vragen") == []
