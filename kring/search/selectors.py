@@ -198,7 +198,7 @@ def documents_matching_for(
     if not plan.words:
         return Matches(asked=plan.asked, documents=[])
     documents = _filtered(viewer, SearchFilters()).filter(kind__in=kinds)
-    ids = [hit.id for hit in engine.hits(documents, plan.words)[:limit]]
+    ids = [hit.id for hit in engine.hits(documents, plan)[:limit]]
     rows = SearchDocument.objects.filter(pk__in=ids).values_list(
         "kind", "object_id", "author_id", "created_at"
     )
