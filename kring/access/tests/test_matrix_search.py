@@ -180,3 +180,56 @@ def test_search_documents_of_new_kinds_rule_agrees_with_can_view(
         assert (document.pk in listed) == access.can_view(person, document), (
             f"{viewer}: {document.kind} {document.object_id}"
         )
+
+
+# Topics (audit of issue 5): a hashtag is a search document too. One written only in a
+# space the viewer cannot read must not be found, listed or counted: its name would tell
+# that hidden posts exist (decision 0012), and the name itself is the group's content.
+def _topic_name(space: str) -> str:
+    return f"geheimtag{space}"
+
+
+@pytest.fixture
+def tagged_topics(matrix: Matrix, django_capture_on_commit_callbacks) -> Matrix:
+    from kring.posts.services import post_create
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for space in SPACES:
+            post_create(
+                actor=matrix.users["group_admin"],
+                group=matrix.group(space),
+                body=f"Over #{_topic_name(space)}",
+            )
+    index_rebuild()
+    return matrix
+
+
+@pytest.mark.parametrize("viewer", [v for v in VIEWERS if v != "anonymous"])
+def test_search_returns_topic_only_if_viewer_reads_a_post_using_it(
+    tagged_topics: Matrix, viewer: str
+):
+    client = client_for(tagged_topics, viewer)
+    problems = []
+    for space in SPACES:
+        name = _topic_name(space)
+        api = client.get("/api/v1/search", {"q": name}).json()
+        page = _unmarked(client.get("/search/", {"q": name, "kind": "topic"}))
+        found = f"/topics/{name}/" in page.content.decode()
+        topics = [r for r in api["results"] if r["kind"] == "topic"]
+        if reads(viewer, space) != bool(topics) or reads(viewer, space) != found:
+            problems.append(f"#{name}: found={bool(topics)}/{found}, reads={reads(viewer, space)}")
+        if not reads(viewer, space) and api["total"] != 0:
+            problems.append(f"#{name}: counted {api['total']} for a viewer who reads nothing")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_search_topic_documents_rule_agrees_with_can_view(tagged_topics: Matrix, viewer: str):
+    person = tagged_topics.viewer(viewer)
+    documents = SearchDocument.objects.filter(kind="topic")
+    assert documents.count() >= len(SPACES)
+    listed = set(access.visible(person, documents).values_list("pk", flat=True))
+    for document in documents:
+        assert (document.pk in listed) == access.can_view(person, document), (
+            f"{viewer}: topic {document.object_id}"
+        )
