@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 
 from kring.access.groups import group_rule, space_rule
 from kring.access.people import visible_people
+from kring.access.topics import topics_used_visibly
 from kring.access.viewers import is_signed_in
 
 
@@ -22,7 +23,10 @@ def visible_documents(viewer: Any, queryset: QuerySet) -> QuerySet:
         return queryset.none()
     scope = SearchDocument.Scope
     people = visible_people(viewer, User.objects.all()).values("pk")
-    rule = Q(scope=scope.SIGNED_IN) | Q(scope=scope.PERSON, object_id__in=people)
+    # Topics are the only signed_in kind: listed only if used where the viewer reads.
+    topics = topics_used_visibly(viewer)
+    rule = Q(scope=scope.SIGNED_IN) & (~Q(kind="topic") | Q(object_id__in=topics))
+    rule |= Q(scope=scope.PERSON, object_id__in=people)
     rule |= Q(scope=scope.SPACE) & space_rule(viewer)
     rule |= Q(scope=scope.GROUP) & group_rule(viewer, prefix="group__")
     return queryset.filter(rule)
@@ -37,4 +41,8 @@ def can_view_document(viewer: Any, document: Any) -> bool:
     if search_kind is None or not is_signed_in(viewer):
         return False
     obj = search_kind.queryset().filter(pk=document.object_id).first()
-    return obj is not None and can_view(viewer, obj)
+    if obj is None or not can_view(viewer, obj):
+        return False
+    if document.kind == "topic":
+        return topics_used_visibly(viewer).filter(topic_id=obj.pk).exists()
+    return True

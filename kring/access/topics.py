@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from kring.access.groups import can_read_space
+from kring.access.groups import can_read_space, space_rule
 from kring.access.people import can_view_person
 from kring.access.viewers import is_signed_in, is_site_admin
 
@@ -19,6 +19,20 @@ def can_view_topic(viewer: Any, topic: Any) -> bool:
 
 def visible_topics(viewer: Any, queryset: QuerySet) -> QuerySet:
     return queryset if is_signed_in(viewer) else queryset.none()
+
+
+def topics_used_visibly(viewer: Any) -> QuerySet:
+    """Ids of the topics written in a post (or a reply to it) the viewer may read.
+
+    A topic *page* opens for any name, but listing topics (search) must not tell that a
+    tag was used only where the viewer cannot read: the name is that space's content.
+    """
+    from kring.topics.models import TopicUse
+
+    rule = space_rule(viewer, "post__")
+    if rule is None:
+        return TopicUse.objects.none().values("topic_id")
+    return TopicUse.objects.filter(rule).values("topic_id")
 
 
 def can_merge_topic(viewer: Any, topic: Any) -> bool:
