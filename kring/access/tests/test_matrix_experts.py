@@ -68,3 +68,25 @@ def test_who_knows_surfaces_return_no_hidden_marker_if_viewer(matrix, viewer_kin
     problems += check("block", client.get("/experts/", {"q": "fietsplan"}), block, forbidden)
     problems += check("topic page", client.get("/topics/fietsplan/"), block, forbidden)
     assert not problems, f"{viewer_kind}:\n" + "\n".join(problems)
+
+
+# Audit of issue 5: a topic page for a tag nobody wrote shows no block (decision 0023). A
+# tag written only where the viewer cannot read must look the same, or the block's
+# presence tells that hidden posts use it (decision 0012).
+@pytest.mark.parametrize("viewer_kind", [v for v in VIEWERS if v != "anonymous"])
+def test_topic_page_returns_who_knows_block_only_if_viewer_reads_a_use_of_the_tag(
+    matrix, viewer_kind
+):
+    from kring.posts.services import post_create
+
+    post_create(
+        actor=matrix.users["group_admin"], group=matrix.group("secret"), body="Over #fietsplan"
+    )
+    _answered_everywhere(matrix)
+    response = client_for(matrix, viewer_kind).get("/topics/fietsplan/")
+    assert response.status_code == 200
+    shows_block = 'id="who-knows-title"' in response.content.decode()
+    if not reads(viewer_kind, "secret"):
+        assert not shows_block
+    if viewer_kind == "group_admin":
+        assert shows_block
