@@ -85,7 +85,13 @@ from kring.access.questions import (  # issue 5: questions
 )
 from kring.access.reactions import can_react  # issue 4: reactions
 from kring.access.search import can_view_document, visible_documents  # issue 5: search
-from kring.access.topics import can_follow, can_merge_topic, can_view_topic, visible_topics
+from kring.access.topics import (
+    can_follow,
+    can_merge_topic,
+    can_view_topic,
+    topics_used_visibly,
+    visible_topics,
+)
 from kring.access.viewers import forget, is_employee, is_signed_in, is_site_admin
 from kring.conversations.models import Conversation, Message
 from kring.files.models import FileVersion, LibraryFile
@@ -126,6 +132,7 @@ __all__ = [
     "can_edit_reply",
     "can_follow",
     "can_merge_topic",
+    "topics_used_visibly",
     "can_join",
     "can_leave",
     "can_message",

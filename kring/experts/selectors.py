@@ -197,6 +197,10 @@ def experts_for(
     if not access.is_signed_in(viewer):
         return []
     if topic is not None and topic.pk:
+        # A tag used only where the viewer cannot read looks like one nobody wrote: no
+        # block, or its presence would tell that hidden posts use it (decision 0012).
+        if not access.topics_used_visibly(viewer).filter(topic_id=topic.pk).exists():
+            return []
         evidence = _evidence_for_topic(viewer, topic)
     elif query and query.strip():
         topic, evidence = None, _evidence_for_query(viewer, query.strip())
