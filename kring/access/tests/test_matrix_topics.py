@@ -85,3 +85,29 @@ def test_follow_group_answers_404_unless_viewer_reads_it(matrix: Matrix, viewer:
         if followed != reads(viewer, space):
             problems.append(f"follow {space} group: stored {followed}")
     assert not problems, "\n".join(problems)
+
+
+# Audit of issue 5: for a site admin who does not read the space, a tag used only there
+# must look like one nobody wrote: no merge link, no merge page, no "exists" as a target.
+def test_topic_merge_returns_not_found_if_tag_used_only_where_site_admin_cannot_read(
+    matrix: Matrix,
+):
+    post_services.post_create(
+        actor=matrix.users["group_admin"], group=matrix.group("secret"), body="#verborgentag"
+    )
+    post_services.post_create(
+        actor=matrix.users["group_admin"], group=matrix.group("open"), body="#zichtbaretag"
+    )
+    assert not reads("site_admin", "secret")
+    client = client_for(matrix, "site_admin")
+    hidden = client.get("/topics/verborgentag/").content.decode()
+    unused = client.get("/topics/nooitgeschreven/").content.decode()
+    assert "/topics/verborgentag/merge/" not in hidden
+    assert "/merge/" not in unused
+    assert "/topics/zichtbaretag/merge/" in client.get("/topics/zichtbaretag/").content.decode()
+    assert client.get("/topics/verborgentag/merge/").status_code == 404
+    assert client.get("/topics/nooitgeschreven/merge/").status_code == 404
+    into_hidden = client.post("/topics/zichtbaretag/merge/", {"target": "verborgentag"})
+    into_unused = client.post("/topics/zichtbaretag/merge/", {"target": "nooitgeschreven"})
+    assert into_hidden.status_code == into_unused.status_code == 400
+    assert "#verborgentag" in into_hidden.content.decode()
