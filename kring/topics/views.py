@@ -77,7 +77,7 @@ def topic_merge(request: HtmxHttpRequest, key: str) -> HttpResponse:
         if form.is_valid():
             target_key = topic_key(form.cleaned_data["target"].strip().lstrip("#"))
             target = Topic.objects.filter(key=target_key).first()
-            if target is None:
+            if target is None or not access.can_merge_topic(request.user, target):
                 form.add_error(
                     "target", _("There is no topic #%(name)s yet.") % {"name": target_key}
                 )
