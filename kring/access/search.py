@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 
 from kring.access.groups import group_rule, space_rule
 from kring.access.people import visible_people
-from kring.access.topics import topics_used_visibly
+from kring.access.topics import topic_used_visibly_rule, topics_used_visibly
 from kring.access.viewers import is_signed_in
 
 
@@ -24,8 +24,8 @@ def visible_documents(viewer: Any, queryset: QuerySet) -> QuerySet:
     scope = SearchDocument.Scope
     people = visible_people(viewer, User.objects.all()).values("pk")
     # Topics are the only signed_in kind: listed only if used where the viewer reads.
-    topics = topics_used_visibly(viewer)
-    rule = Q(scope=scope.SIGNED_IN) & (~Q(kind="topic") | Q(object_id__in=topics))
+    used = topic_used_visibly_rule(viewer, topic_ref="object_id")
+    rule = Q(scope=scope.SIGNED_IN) & (~Q(kind="topic") | used)
     rule |= Q(scope=scope.PERSON, object_id__in=people)
     rule |= Q(scope=scope.SPACE) & space_rule(viewer)
     rule |= Q(scope=scope.GROUP) & group_rule(viewer, prefix="group__")

@@ -6,7 +6,7 @@ comes from `visible_posts`, so a topic used only in groups you cannot read is an
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from kring.access.groups import can_read_space, space_rule
 from kring.access.people import can_view_person
@@ -33,6 +33,17 @@ def topics_used_visibly(viewer: Any) -> QuerySet:
     if rule is None:
         return TopicUse.objects.none().values("topic_id")
     return TopicUse.objects.filter(rule).values("topic_id")
+
+
+def topic_used_visibly_rule(viewer: Any, *, topic_ref: str) -> Q:
+    """The query form of "some post the viewer reads uses this topic", for rows whose
+    topic id is in field `topic_ref` (a correlated EXISTS, cheap on large tables)."""
+    from kring.topics.models import TopicUse
+
+    rule = space_rule(viewer, "post__")
+    if rule is None:
+        return Q(pk__in=[])
+    return Q(Exists(TopicUse.objects.filter(rule, topic_id=OuterRef(topic_ref))))
 
 
 def can_merge_topic(viewer: Any, topic: Any) -> bool:
