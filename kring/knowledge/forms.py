@@ -3,15 +3,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kring.knowledge.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, Folder, Page
+from kring.knowledge.models import Folder, Page
 
 
 class PageForm(forms.Form):
-    # Lengths and emptiness are the service's to judge, so its message is the one shown.
-    title = forms.CharField(label=_("Title"), required=False, max_length=TITLE_MAX_LENGTH * 2)
-    body = forms.CharField(
-        label=_("Text"), required=False, strip=False, max_length=BODY_MAX_LENGTH * 2
-    )
+    # Lengths and emptiness are the service's to judge, so its message is the one shown
+    # and the text is kept: a form limit would drop an over-long text from cleaned_data
+    # and save an empty page. Django's request size limit bounds what arrives.
+    title = forms.CharField(label=_("Title"), required=False)
+    body = forms.CharField(label=_("Text"), required=False, strip=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=Page.Kind.choices, initial=Page.Kind.PAGE)
     folder = forms.TypedChoiceField(label=_("Folder"), required=False, coerce=int, empty_value=None)
     is_onboarding = forms.BooleanField(

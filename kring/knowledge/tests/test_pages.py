@@ -222,3 +222,28 @@ def test_page_edit_sets_review_date_if_owner_changed_it(world, client_for):
     client_for(world.member).post(reverse("knowledge:edit", args=[page.pk]), sent)
     page.refresh_from_db()
     assert page.review_by == later
+
+
+def test_page_new_keeps_text_and_says_why_if_text_is_far_too_long(world, client_for):
+    from kring.knowledge.models import BODY_MAX_LENGTH, Page
+
+    body = "Lange tekst. " * (BODY_MAX_LENGTH * 2 // 13 + 10)
+    sent = {"title": "Heel lang", "body": body, "kind": "page", "folder": "", "review_by": ""}
+    response = client_for(world.member).post(reverse("knowledge:new"), sent)
+    assert response.status_code == 400
+    assert not Page.objects.exists()
+    html = response.content.decode()
+    assert "Heel lang" in html and html.count("Lange tekst.") > 1000
+
+
+def test_page_edit_keeps_text_and_says_why_if_text_is_far_too_long(world, client_for):
+    from kring.knowledge.models import BODY_MAX_LENGTH
+
+    page = _page(world.member)
+    body = "x" * (BODY_MAX_LENGTH * 3)
+    response = client_for(world.member).post(
+        reverse("knowledge:edit", args=[page.pk]), _form(page, body=body)
+    )
+    assert response.status_code == 400
+    page.refresh_from_db()
+    assert page.body != "" and page.version == 1
