@@ -1,5 +1,11 @@
-"""SQLite FTS5: stemmed words (snowballstemmer) in `search_fts`, bm25 ranking, and a
-trigram FTS5 table over the vocabulary for typos (migration 0002 makes both)."""
+"""SQLite FTS5: stemmed words (snowballstemmer) in `search_fts`, and a trigram FTS5 table
+over the vocabulary for typos (migration 0002 makes both).
+
+No bm25: it weighs words by how rare they are in the whole table, hidden documents
+included, so the order of what a reader sees would shift with what they may not see.
+The text rank here is how many asked words a document matches, which depends on that
+document alone; rarity comes from SearchBackend.hits, counted over visible matches.
+"""
 
 from datetime import UTC, datetime
 
@@ -9,9 +15,6 @@ from django.utils.dateparse import parse_datetime
 
 from kring.search.backends.base import MAX_HITS, SearchBackend, trigrams
 from kring.search.text import stem, stemmed
-
-# bm25 weights: the title counts four times the text.
-_RANK = "bm25(search_fts, 4.0, 1.0)"
 
 
 def _quoted(terms) -> str:
@@ -56,21 +59,31 @@ class SqliteBackend(SearchBackend):
         per_word = [_quoted({stem(word, lang) for lang in ("nl", "en")}) for word in words]
         inner, params = documents.values("id").query.sql_with_params()
         flags = ", ".join(
-            "d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)" for _ in words
+            f"d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s) AS f{i}"  # noqa: S608
+            for i in range(len(words))
         )
         # Only fixed fragments and Django's compiled SQL are joined; words are parameters.
+        matched = " + ".join(f"f{i}" for i in range(len(words)))
         sql = (
-            f"SELECT d.id, d.kind, d.boost, d.created_at, d.title, {_RANK} AS rank, {flags} "  # noqa: S608
+            f"SELECT d.id, d.kind, d.boost, d.created_at, d.title, {flags} "  # noqa: S608
             "FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid "
             f"WHERE search_fts MATCH %s AND d.id IN ({inner}) "
-            f"ORDER BY rank LIMIT {MAX_HITS}"
+            f"ORDER BY {matched} DESC, d.created_at DESC LIMIT {MAX_HITS}"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*per_word, " OR ".join(per_word), *params])
             rows = cursor.fetchall()
         return [
-            (pk, kind, boost, _moment(created), [bool(f) for f in matched], -rank, title)
-            for pk, kind, boost, created, title, rank, *matched in rows
+            (
+                pk,
+                kind,
+                boost,
+                _moment(created),
+                [bool(f) for f in found],
+                sum(map(bool, found)),
+                title,
+            )
+            for pk, kind, boost, created, title, *found in rows
         ]
 
 

@@ -178,3 +178,17 @@ def test_search_for_returns_nothing_of_secret_group_if_outsider(
     assert search_for(colleague, query="begroting").total == 1
     found = search_for(outsider, query="begroting geheime raad")
     assert found.total == 0 and found.facets == []
+
+
+def test_search_for_returns_same_order_if_hidden_documents_share_the_words(
+    colleague, outsider, write, secret_group
+):
+    # What a reader sees must not move with what they may not see: hidden documents that
+    # make one asked word common must not push its visible matches down (issue 5).
+    write("De infuuslijn op afdeling 3 is vervangen.")
+    write("De pomp in de kelder maakt lawaai.")
+    before = _found(outsider, "infuuslijn pomp")
+    for number in range(12):
+        write(f"Geheim verslag {number} over de infuuslijn.", group=secret_group)
+    assert _found(outsider, "infuuslijn pomp") == before
+    assert len(_found(colleague, "infuuslijn pomp")) == 14
