@@ -82,3 +82,11 @@ def test_folder_create_fails_if_parent_in_other_library(world):
 def test_folder_create_fails_if_name_is_empty(world):
     with pytest.raises(ValidationFailed):
         services.folder_create(actor=world.member, group=None, name="   ")
+
+
+def test_file_is_found_by_a_word_of_its_name_if_name_has_dashes(world, add_file):
+    from kring.search.selectors import SearchFilters, search_for
+
+    add_file(world.member, None, "foto-wombatkoor_2026.png", png_bytes())
+    results = search_for(world.outsider, query="wombatkoor", filters=SearchFilters()).results
+    assert [r.title for r in results] == ["foto-wombatkoor_2026.png"]
