@@ -118,6 +118,7 @@ def index_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int:
             if progress is not None:
                 progress(done, total)
         _stale_remove(search_kind)
+    backend().index_optimise()
     return written
 
 
