@@ -14,7 +14,7 @@ FLOOR = "floor"
 # A second reference, not a target: Kring's own layout (navigation, the reader's groups)
 # around an empty page. The gap between the floor and this is the cost of any page at all.
 LAYOUT = "layout"
-READS = ("home", "company", "group", "thread", "profile", "api")
+READS = ("home", "company", "group", "thread", "profile", "api", "search")
 WRITES = ("create_post", "create_reply")
 SCENARIOS = (FLOOR, LAYOUT, *READS, *WRITES)
 
@@ -27,6 +27,7 @@ TITLES = {
     "thread": "thread, 50+ replies",
     "profile": "profile",
     "api": "API post list",
+    "search": "search, first page",
     "create_post": "create post",
     "create_reply": "create reply",
 }

@@ -19,6 +19,7 @@ from bench.recall import add_recall_step, command_recall
 
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/kring_scale"
 PROD = "config.settings.prod"
+SQLITE_NAME = "kring.sqlite3"  # what config/settings/database.py opens in KRING_VAR_DIR
 # Starting locust and ending a run cost a few seconds on top of warm-up and duration.
 RUN_OVERHEAD_S = 4
 START_OVERHEAD_S = 180  # sign-in, server start, query counts
@@ -72,7 +73,10 @@ def _run_options(parser: argparse.ArgumentParser, *, argument_default: Any = Non
         parser,
         "--database-url",
         default=None,
-        help=f"the seeded database (default: $DATABASE_URL, else {DEFAULT_DATABASE})",
+        help=(
+            f"the seeded database (default: $DATABASE_URL, else {DEFAULT_DATABASE}); "
+            f"sqlite:////DIR/{SQLITE_NAME} for an embedded one"
+        ),
     )
     parser.add_argument("--concurrency", type=_concurrencies, default=[1, 8, 32])
     parser.add_argument("--duration", type=float, default=20, help="seconds measured per run")
@@ -112,14 +116,29 @@ def _query_options(parser: argparse.ArgumentParser) -> None:
 def _environment(database_url: str, workers: int) -> dict[str, str]:
     """The server's environment: production settings, a fresh secret key, the floor on."""
     env = {key: value for key, value in os.environ.items() if key != "KRING_HTTPS"}
+    env.update(_database_environment(database_url))
     env.update(
-        DATABASE_URL=database_url,
         DJANGO_SETTINGS_MODULE=PROD,
         KRING_SECRET_KEY=secrets.token_urlsafe(50),
         KRING_BENCH="1",
         KRING_WEB_WORKERS=str(workers),
     )
     return env
+
+
+def _database_environment(database_url: str) -> dict[str, str]:
+    """DATABASE_URL for PostgreSQL; for `sqlite:////DIR/kring.sqlite3` the embedded database
+    in DIR, with the settings Kring gives it (WAL, immediate transactions)."""
+    if not database_url.startswith("sqlite:"):
+        return {"DATABASE_URL": database_url}
+    path = Path(database_url.removeprefix("sqlite:///"))
+    if path.name != SQLITE_NAME or not path.is_file():
+        raise BenchError(
+            f"No Kring SQLite database at {path}: give sqlite:////DIR/{SQLITE_NAME} for the "
+            "database that `KRING_VAR_DIR=DIR kring seed scale` filled (four slashes before an "
+            "absolute path)."
+        )
+    return {"DATABASE_URL": "", "KRING_VAR_DIR": str(path.parent)}
 
 
 def _django(env: dict[str, str]) -> None:

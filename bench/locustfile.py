@@ -22,6 +22,7 @@ from locust import FastHttpUser, constant, task
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import MARKER  # noqa: E402
+from bench.searches import SEARCHES  # noqa: E402
 
 _plan_path = os.environ.get("KRING_BENCH_PLAN", "")
 if not _plan_path or not Path(_plan_path).is_file():
@@ -174,6 +175,17 @@ class ApiUser(KringUser):
         self._send("GET", who["api"], {"Authorization": f"Bearer {who['token']}"})
 
 
+class SearchUser(KringUser):
+    scenario = "search"
+
+    @task
+    def search(self) -> None:
+        """The first page of results for a random query, as a random colleague."""
+        who = random.choice(self.colleagues)
+        path = f"{who[self.scenario]}?{urlencode({'q': random.choice(SEARCHES)})}"
+        self._send("GET", path, self._cookies(who))
+
+
 class CreatePostUser(KringUser):
     scenario = "create_post"
 
@@ -203,6 +215,7 @@ USERS = {
         ThreadUser,
         ProfileUser,
         ApiUser,
+        SearchUser,
         CreatePostUser,
         CreateReplyUser,
     )

@@ -152,6 +152,7 @@ def pages_for(user: User, shared: Targets, rng: random.Random) -> dict[str, Any]
     )
     pages["profile"] = f"/people/{rng.choice(people)}/" if people else None
     pages["api"] = "/api/v1/posts?feed=home"
+    pages["search"] = "/search/"  # every signed-in colleague may search; the query varies
     if access.can_post_in(user, None):
         pages["create_post"] = "company"
     else:

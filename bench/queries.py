@@ -21,6 +21,7 @@ from django.urls import NoReverseMatch, reverse
 
 from bench import MARKER, SCENARIOS
 from bench.plan import pages_for, sample_users, session_end, session_for, shared_targets
+from bench.searches import COUNTED_SEARCH
 from kring import access
 from kring.api.models import ApiToken
 from kring.api.services import api_token_issue
@@ -65,6 +66,7 @@ def _requests(client: Client, pages: dict[str, Any], token: str) -> dict[str, An
         for name in ("floor", "layout", "home", "company", "group", "thread", "profile")
     }
     calls["api"] = lambda: client.get(pages["api"], HTTP_AUTHORIZATION=f"Bearer {token}")
+    calls["search"] = lambda: client.get(pages["search"], {"q": COUNTED_SEARCH})
     post_in, reply_url = pages.get("create_post"), pages.get("create_reply")
     calls["create_post"] = post_in and (
         lambda: client.post("/posts/new/", {"body": body, "group": post_in}, **htmx)

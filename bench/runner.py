@@ -13,6 +13,7 @@ import urllib.request
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -20,6 +21,7 @@ from django.db import connection
 
 from bench import ROOT, TITLES, WRITES, BenchError, cli, plan, report
 from bench.queries import page_query_counts
+from bench.searches import SEARCHES
 from bench.server import Meter, Server, free_port
 
 LOADGEN_SLACK_S = 60
@@ -58,7 +60,7 @@ class Run:
         """Measure every scenario at every concurrency; print and save the report."""
         started = datetime.now().astimezone()
         dataset = plan.check_database()
-        where = self.env["DATABASE_URL"].rsplit("/", 1)[-1]
+        where = Path(self.database).name
         print(
             f"kring bench: {dataset.server_version} database {where}: {dataset.users} users, "
             f"{dataset.groups} groups, {dataset.posts} posts, {dataset.replies} replies."
@@ -124,12 +126,13 @@ class Run:
     def _warm_up(self, server: Server, the_plan: plan.Plan) -> None:
         """Load every read page a few times so both workers have compiled their templates."""
         cookie_names = the_plan.for_locust()
-        for identity in the_plan.identities[:6]:
-            for scenario in ("floor", "home", "company", "group", "thread", "profile"):
+        for number, identity in enumerate(the_plan.identities[:6]):
+            for scenario in ("floor", "home", "company", "group", "thread", "profile", "search"):
                 if not identity.get(scenario):
                     continue
+                query = f"?{urlencode({'q': SEARCHES[number]})}" if scenario == "search" else ""
                 request = urllib.request.Request(  # noqa: S310 (our own http URL)
-                    server.url + identity[scenario],
+                    server.url + identity[scenario] + query,
                     headers={"Cookie": f"{cookie_names['session_cookie']}={identity['session']}"},
                 )
                 try:

@@ -28,6 +28,7 @@ from kring.groups.models import Group, Membership
 from kring.people.models import Department, Expertise, User
 from kring.posts.models import Post, Reply
 from kring.reactions.models import Reaction
+from kring.search.services import index_rebuild
 from kring.seed import scale_groups, scale_people, scale_social, scale_threads
 from kring.seed.bulk import analyse, checks_immediate, sequences_reset
 from kring.seed.services import Login
@@ -119,10 +120,14 @@ def scale_load(
     seed: int = 1,
     now: datetime | None = None,
     progress_file: TextIO | None = None,
+    index: bool = True,
 ) -> ScaleReport:
-    """Fill an empty database with `size` people, groups and posts in one transaction.
+    """Fill an empty database with `size` people, groups and posts in one transaction,
+    then (if `index`) build the search index.
 
-    All or nothing: a failure or Ctrl-C leaves the database empty. Refuses a non-empty one.
+    All or nothing for the data: a failure or Ctrl-C leaves the database empty. Refuses a
+    non-empty one. The index is built after the commit, in batches; if it is interrupted,
+    `kring manage reindex` finishes it.
     """
     scale_check(size)
     now_ts = (now or timezone.now()).timestamp()
@@ -158,7 +163,17 @@ def scale_load(
     with phase("analyse", len(TABLES), " tables") as bar:
         analyse(TABLES)
         bar.update(len(TABLES))
+    if index:
+        with phase("index", 0, " objects") as bar:
+            counts["search documents"] = index_rebuild(
+                progress=lambda done, total: _bar_to(bar, done, total)
+            )
     return ScaleReport(counts=counts, seconds=seconds, logins=scale_logins(world))
+
+
+def _bar_to(bar: tqdm, done: int, total: int) -> None:
+    bar.total = total
+    bar.update(done - bar.n)
 
 
 def scale_logins(world: World) -> list[Login]:

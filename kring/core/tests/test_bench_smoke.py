@@ -57,7 +57,7 @@ def test_query_counts_returns_a_count_per_page_if_the_database_has_data(world):
     counts = page_query_counts(samples=3)
 
     assert set(counts) == set(SCENARIOS)
-    for scenario in ("floor", "home", "thread", "profile", "api", "create_post"):
+    for scenario in ("floor", "home", "thread", "profile", "api", "search", "create_post"):
         assert counts[scenario], scenario
         assert all(status == 200 and queries > 0 for queries, status, _where in counts[scenario])
     assert summary(counts["floor"]) != "-"
@@ -97,3 +97,29 @@ def test_bench_run_step_keeps_defaults_if_nothing_given():
     options = build_parser().parse_args(["run"])
     assert options.duration == 20
     assert options.scenarios == list(SCENARIOS)
+
+
+def test_bench_environment_returns_embedded_database_if_sqlite_url(tmp_path):
+    from bench.cli import _environment
+
+    (tmp_path / "kring.sqlite3").touch()
+    env = _environment(f"sqlite:///{tmp_path}/kring.sqlite3", workers=2)
+
+    assert env["DATABASE_URL"] == ""
+    assert env["KRING_VAR_DIR"] == str(tmp_path)
+
+
+def test_bench_environment_fails_if_sqlite_file_is_missing(tmp_path):
+    from bench import BenchError
+    from bench.cli import _environment
+
+    with pytest.raises(BenchError, match="No Kring SQLite database"):
+        _environment(f"sqlite:///{tmp_path}/kring.sqlite3", workers=2)
+
+
+def test_search_scenario_returns_queries_of_one_to_four_words():
+    from bench.searches import SEARCHES
+    from kring.search.text import query_words
+
+    assert len(set(SEARCHES)) == len(SEARCHES) >= 40
+    assert all(1 <= len(query_words(query)) <= 4 for query in SEARCHES)

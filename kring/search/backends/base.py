@@ -55,6 +55,9 @@ class SearchBackend:
         """Extra SearchDocument fields this backend needs (SQLite: the stemmed words)."""
         return {}
 
+    def index_optimise(self) -> None:
+        """After a rebuild wrote many documents: refresh statistics, merge index segments."""
+
     def similar_terms(self, word: str) -> list[str]:
         """Terms of the vocabulary that look like `word` (typos), most alike first."""
         raise NotImplementedError

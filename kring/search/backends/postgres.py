@@ -21,6 +21,13 @@ def _condition(column: str) -> str:
 
 
 class PostgresBackend(SearchBackend):
+    def index_optimise(self) -> None:
+        # Outside a transaction VACUUM also empties the GIN index's pending list and sets
+        # the visibility map, so the first searches after a rebuild do not pay for it.
+        command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+        with connection.cursor() as cursor:
+            cursor.execute(f"{command} search_searchdocument, search_searchterm")
+
     def similar_terms(self, word: str) -> list[str]:
         with connection.cursor() as cursor:
             cursor.execute(

@@ -29,6 +29,15 @@ class SqliteBackend(SearchBackend):
             "text_terms": stemmed(text, language),
         }
 
+    def index_optimise(self) -> None:
+        # Many small inserts leave FTS5 with many segments to search; merge them into one.
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+            cursor.execute(
+                "INSERT INTO search_term_trigram(search_term_trigram) VALUES ('optimize')"
+            )
+            cursor.execute("ANALYZE")
+
     def similar_terms(self, word: str) -> list[str]:
         grams = {g for g in trigrams(word) if " " not in g}
         if not grams:

@@ -11,6 +11,7 @@ from django.db import transaction
 from kring.groups.models import Group, Membership
 from kring.people.models import User
 from kring.posts.models import Post, Reply
+from kring.search.models import SearchDocument
 from kring.seed.scale import ScaleSize, scale_load
 
 SIZE = ScaleSize(users=40, groups=4, posts=150)
@@ -71,3 +72,25 @@ def test_seed_scale_fails_if_sizes_are_too_small(db):
 def test_seed_demo_fails_if_given_scale_options(db):
     with pytest.raises(CommandError, match="seed scale"):
         call_command("seed", "demo", "--preset", "small", stdout=StringIO())
+
+
+def test_seed_scale_returns_searchable_data_if_indexed(db):
+    out = StringIO()
+    call_command("seed", "scale", "--users", "20", "--groups", "2", "--posts", "30", stdout=out)
+
+    documents = SearchDocument.objects
+    assert documents.filter(kind="post").count() == Post.objects.count() == 30
+    assert documents.filter(kind="reply").count() == Reply.objects.count()
+    assert documents.filter(kind="person").count() == User.objects.filter(is_active=True).count()
+    assert "search documents" in out.getvalue()
+
+
+def test_seed_scale_leaves_index_empty_if_no_index(db):
+    out = StringIO()
+    call_command(
+        "seed", "scale", "--users", "20", "--posts", "10", "--no-index", verbosity=0, stdout=out
+    )
+
+    assert Post.objects.count() == 10
+    assert not SearchDocument.objects.exists()
+    assert "kring manage reindex" in out.getvalue()

@@ -48,6 +48,11 @@ class Command(BaseCommand):
         scale.add_argument("--groups", type=int, help="number of groups")
         scale.add_argument("--posts", type=int, help="number of posts (replies come on top)")
         scale.add_argument(
+            "--no-index",
+            action="store_true",
+            help="leave the search index empty (build it later with `kring manage reindex`)",
+        )
+        scale.add_argument(
             "--seed",
             type=int,
             default=1,
@@ -89,6 +94,7 @@ class Command(BaseCommand):
         groups: int | None,
         posts: int | None,
         seed: int,
+        no_index: bool = False,
         **options,
     ) -> None:
         base = PRESETS[preset or "small"]
@@ -104,11 +110,18 @@ class Command(BaseCommand):
                 f"{size.posts:,} posts (seed {seed})…"
             )
             report = scale_load(
-                size=size, seed=seed, progress_file=sys.stderr if verbosity else None
+                size=size,
+                seed=seed,
+                progress_file=sys.stderr if verbosity else None,
+                index=not no_index,
             )
         except ApplicationError as error:
             raise CommandError(f"Could not load the scale data: {error.message}") from None
         self._print_scale_report(report)
+        if no_index:
+            self.stdout.write(
+                "The search index is empty: run `kring manage reindex` before searching."
+            )
         if verbosity:
             self._print_logins(report.logins, SCALE_PASSWORD, what="scale")
 

@@ -1,0 +1,146 @@
+"""The batched rebuild (`kring manage reindex`) writes what indexing one object at a time does."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kring.files import services as file_services
+from kring.files.tests.samples import upload
+from kring.groups import services as group_services
+from kring.knowledge import services as knowledge_services
+from kring.people.models import Department, Expertise
+from kring.people.services import user_create
+from kring.posts import services as post_services
+from kring.questions.services import question_accept_answer, question_create
+from kring.search import selectors, services
+from kring.search.models import SearchDocument, SearchTerm
+from kring.search.registry import kinds
+from kring.search.services import DOCUMENT_FIELDS, document_index, index_rebuild
+
+
+def _snapshot() -> tuple[dict, set[str]]:
+    """Every document's columns (PostgreSQL's search_vector too) and the vocabulary."""
+    documents = {
+        (row.pop("kind"), row.pop("object_id")): row
+        for row in SearchDocument.objects.values("kind", "object_id", *DOCUMENT_FIELDS)
+    }
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT kind, object_id, search_vector::text FROM search_searchdocument")
+            for kind, object_id, vector in cursor.fetchall():
+                documents[(kind, object_id)]["search_vector"] = vector
+    return documents, set(SearchTerm.objects.values_list("term", flat=True))
+
+
+def _outdated_index(post_id: int, question_post_id: int) -> None:
+    """An index as an older release left it: a stale title, a gone post with a reply, and a
+    `post` document for a post that is found as its question now."""
+    SearchDocument.objects.all().delete()
+    SearchTerm.objects.all().delete()
+    common = {"scope": "space", "url": "/x/", "text": "oude tekst"}
+    SearchDocument.objects.create(kind="post", object_id=post_id, title="Oude titel", **common)
+    SearchDocument.objects.create(kind="post", object_id=question_post_id, title="Vraag", **common)
+    SearchDocument.objects.create(kind="post", object_id=999_999, title="Weg", **common)
+    SearchDocument.objects.create(
+        kind="reply", object_id=999_998, parent_key="post:999999", title="Weg", **common
+    )
+
+
+@pytest.fixture
+def organisation(db):
+    """A bit of everything search knows: people, groups, posts, replies, a question with an
+    accepted answer, a knowledge page, a file with its text, a topic."""
+    department = Department.objects.create(name="Burgerzaken", slug="burgerzaken")
+    anna = user_create(username="anna", first_name="Anna", last_name="de Vries")
+    anna.department, anna.job_title = department, "Adviseur vergunningen"
+    anna.save(update_fields=["department", "job_title"])
+    anna.expertise.add(Expertise.objects.create(name="Omgevingswet"))
+    bram = user_create(username="bram", first_name="Bram", last_name="Jansen")
+    user_create(username="oud", first_name="Oud", last_name="Account", is_active=False)
+    group = group_services.group_create(
+        actor=anna, name="Fietsclub", description="Samen naar het werk", visibility="closed"
+    )
+    post = post_services.post_create(
+        actor=anna, group=group, body="**Fietsenstalling** vol? Zet je fiets bij #mobiliteit."
+    )
+    post_services.reply_create(actor=anna, post=post, body="Bij de achteringang is plek.")
+    gone = post_services.reply_create(actor=anna, post=post, body="Verwijderd antwoord")
+    post_services.reply_delete(actor=anna, reply=gone)
+    asked = post_services.post_create(actor=bram, group=None, body="Hoe declareer ik reiskosten?")
+    question_create(actor=bram, post=asked, title="Reiskosten declareren")
+    answer = post_services.reply_create(actor=anna, post=asked, body="Via het personeelsportaal.")
+    question_accept_answer(actor=bram, post=asked, reply_id=answer.pk)
+    knowledge_services.page_create(
+        actor=anna, group=None, title="Inwerken", body="## Eerste dag\n\nHaal je *pas* op."
+    )
+    library_file = file_services.file_upload(
+        actor=anna, group=group, upload=upload("notulen.txt", b"Begroting 2027", "text/plain")
+    )
+    file_services.version_text_store(
+        version_id=library_file.current_id, text="Begroting 2027 goedgekeurd", state="done"
+    )
+    return {"post": post, "question_post": asked, "anna": anna}
+
+
+def test_index_rebuild_returns_same_index_as_one_by_one_if_index_was_outdated(organisation):
+    post, asked = organisation["post"], organisation["question_post"]
+    _outdated_index(post.pk, asked.pk)
+    for search_kind in kinds():
+        for pk in search_kind.queryset().values_list("pk", flat=True):
+            document_index(kind=search_kind.kind, object_id=pk)
+    document_index(kind="post", object_id=999_999)  # gone: with its reply
+    one_by_one = _snapshot()
+    _outdated_index(post.pk, asked.pk)
+
+    written = index_rebuild()
+
+    rebuilt = _snapshot()
+    assert rebuilt == one_by_one
+    assert written == len(rebuilt[0])
+    assert {kind for kind, _ in rebuilt[0]} == {
+        "person", "group", "post", "reply", "question", "page", "file", "topic",
+    }  # fmt: skip
+    assert ("post", 999_999) not in rebuilt[0] and ("reply", 999_998) not in rebuilt[0]
+    assert rebuilt[0][("post", post.pk)]["title"].startswith("Fietsenstalling vol?")
+
+
+def test_index_rebuild_returns_same_index_if_run_twice(organisation):
+    index_rebuild()
+    first = _snapshot()
+    ids = set(SearchDocument.objects.values_list("pk", flat=True))
+    index_rebuild()
+    assert _snapshot() == first
+    assert set(SearchDocument.objects.values_list("pk", flat=True)) == ids
+
+
+def test_index_rebuild_returns_findable_documents_if_batches_are_small(organisation, monkeypatch):
+    monkeypatch.setattr(services, "REBUILD_BATCH", 2)
+    index_rebuild()
+    found = selectors.search_for(organisation["anna"], query="fietsenstalling achteringang")
+    assert {r.document.kind for r in found.results} == {"post", "reply"}
+    assert selectors.search_for(organisation["anna"], query="personeelsportaal").total == 1
+
+
+def test_index_rebuild_returns_progress_up_to_total_if_run(organisation, monkeypatch):
+    monkeypatch.setattr(services, "REBUILD_BATCH", 3)
+    calls = []
+    index_rebuild(progress=lambda done, total: calls.append((done, total)))
+    total = sum(k.queryset().count() for k in kinds())
+    assert calls[-1] == (total, total)
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+
+
+def test_index_rebuild_returns_in_same_queries_if_more_objects(db):
+    anna = user_create(username="anna", first_name="Anna", last_name="de Vries")
+
+    def queries_for(posts: int) -> int:
+        for number in range(posts):
+            post = post_services.post_create(actor=anna, group=None, body=f"Bericht {number}")
+            post_services.reply_create(actor=anna, post=post, body=f"Reactie {number}")
+        SearchDocument.objects.all().delete()
+        SearchTerm.objects.all().delete()
+        with CaptureQueriesContext(connection) as queries:
+            index_rebuild()
+        return len(queries)
+
+    assert queries_for(2) == queries_for(20)
