@@ -32,6 +32,10 @@ def postgresql_from_url(url: str) -> dict:
     # A server that does not answer at all (firewall, dead host) fails after 5 s instead of
     # the operating system's minutes; a stopped server is refused at once anyway.
     options.setdefault("connect_timeout", _env_int("KRING_DB_CONNECT_TIMEOUT", 5, minimum=1))
+    # PostgreSQL's JIT compiles a plan it thinks expensive; for a page's short queries the
+    # compiling costs more than it saves (measured: 2.6 s of a 3.3 s search on the scale
+    # set). Kring's queries are short by design, so JIT is off for its connections.
+    options.setdefault("options", "-c jit=off")
     pool_max = _env_int("KRING_DB_POOL_MAX", 4, minimum=0)
     if pool_max:
         pool_min = _env_int("KRING_DB_POOL_MIN", 1, minimum=0)

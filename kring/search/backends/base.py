@@ -14,6 +14,10 @@ if TYPE_CHECKING:
 
 # At most this many matches are ranked for one query; counts above it say "1000+".
 MAX_HITS = 1000
+# Before ranking, at most this many matches of any asked word and as many of all of them
+# are taken, newest first: a word used in 100,000 documents is not ranked 100,000 times,
+# and a document with every asked word is never crowded out by the common ones.
+CANDIDATES = 2000
 TITLE_FACTOR = 1.5
 
 
@@ -68,8 +72,10 @@ class SearchBackend:
         one query for all words."""
         raise NotImplementedError
 
-    def rows(self, documents: QuerySet, words: list[str]) -> list[tuple]:
-        """Matches as (id, kind, boost, created_at, [matched per word], text rank >= 0, title)."""
+    def rows(self, documents: QuerySet, words: list[str], required: list[str]) -> list[tuple]:
+        """Matches as (id, kind, boost, created_at, [matched per word], text rank >= 0, title),
+        from the CANDIDATES newest documents matching any of `words` and the CANDIDATES
+        newest matching all of `required` (the asked words)."""
         raise NotImplementedError
 
     def hits(self, documents: QuerySet, plan: "QueryPlan") -> list[Hit]:
@@ -87,7 +93,8 @@ class SearchBackend:
         words = plan.words
         if not words:
             return []
-        rows = self.rows(documents, words)
+        required = [word for word in plan.asked if word in words] or words[:1]
+        rows = self.rows(documents, words, required)
         matched_by = [sum(1 for row in rows if row[4][i]) for i in range(len(words))]
         weight = {
             word: math.log(1 + len(rows) / count) if count else 0.0

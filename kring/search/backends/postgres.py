@@ -7,9 +7,14 @@ SearchBackend.hits, with ts_rank ordering within them.
 """
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import BooleanField, QuerySet
+from django.db.models.expressions import RawSQL
 
-from kring.search.backends.base import MAX_HITS, SearchBackend
+from kring.search.backends.base import CANDIDATES, MAX_HITS, SearchBackend
+
+# One word in either configuration: an OR of tsqueries the GIN index answers (the CASE on
+# the document's language below is exact, but no index can answer it).
+_EITHER = "(plainto_tsquery('kring_dutch', %s) || plainto_tsquery('kring_english', %s))"
 
 
 def _condition(column: str) -> str:
@@ -53,8 +58,18 @@ class PostgresBackend(SearchBackend):
                 found.setdefault(word, []).append(term)
             return found
 
-    def rows(self, documents: QuerySet, words: list[str]) -> list[tuple]:
-        inner, inner_params = documents.values("id").query.sql_with_params()
+    def rows(self, documents: QuerySet, words: list[str], required: list[str]) -> list[tuple]:
+        column = '"search_searchdocument"."search_vector"'
+
+        def newest(joined: str, chosen: list[str]) -> tuple[str, list]:
+            tsquery = joined.join(_EITHER for _ in chosen)
+            params = [p for word in chosen for p in (word, word)]
+            match = RawSQL(f"{column} @@ ({tsquery})", params, output_field=BooleanField())  # noqa: S611 (fixed SQL, words are parameters)
+            found = documents.filter(match).order_by("-created_at").values("id")[:CANDIDATES]
+            return found.query.sql_with_params()
+
+        any_sql, any_params = newest(" || ", words)
+        all_sql, all_params = newest(" && ", required)
         each = [_condition("s") for _ in words]
         each_params = [p for word in words for p in (word, word)]
         any_words = " OR ".join(each)
@@ -65,10 +80,12 @@ class PostgresBackend(SearchBackend):
             "ts_rank(s.search_vector, CASE WHEN s.language = 'en' "
             "THEN to_tsquery('kring_english', %s) "
             "ELSE to_tsquery('kring_dutch', %s) END) AS rank, s.title "
-            f"FROM search_searchdocument s WHERE ({any_words}) AND s.id IN ({inner}) "
+            f"FROM search_searchdocument s WHERE ({any_words}) AND s.id IN "
+            f"(SELECT id FROM ({any_sql}) AS newest_any "
+            f"UNION SELECT id FROM ({all_sql}) AS newest_all) "
             f"ORDER BY rank DESC LIMIT {MAX_HITS}"
         )
-        params = [*each_params, all_words, all_words, *each_params, *inner_params]
+        params = [*each_params, all_words, all_words, *each_params, *any_params, *all_params]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()

@@ -10,10 +10,11 @@ document alone; rarity comes from SearchBackend.hits, counted over visible match
 from datetime import UTC, datetime
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import BooleanField, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.dateparse import parse_datetime
 
-from kring.search.backends.base import MAX_HITS, SearchBackend, trigrams
+from kring.search.backends.base import CANDIDATES, MAX_HITS, SearchBackend, trigrams
 from kring.search.text import stem, stemmed
 
 
@@ -64,36 +65,37 @@ class SqliteBackend(SearchBackend):
             cursor.execute(" UNION ALL ".join(each for _ in words), params)
             return _grouped(cursor.fetchall())
 
-    def rows(self, documents: QuerySet, words: list[str]) -> list[tuple]:
-        per_word = [_quoted({stem(word, lang) for lang in ("nl", "en")}) for word in words]
-        inner, params = documents.values("id").query.sql_with_params()
-        flags = ", ".join(
-            f"d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s) AS f{i}"  # noqa: S608
-            for i in range(len(words))
+    def rows(self, documents: QuerySet, words: list[str], required: list[str]) -> list[tuple]:
+        stems = [{stem(word, lang) for lang in ("nl", "en")} for word in words]
+        per_word = dict(zip(words, (_quoted(s) for s in stems), strict=True))
+        in_fts = (
+            "search_searchdocument.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
         )
-        # Only fixed fragments and Django's compiled SQL are joined; words are parameters.
-        matched = " + ".join(f"f{i}" for i in range(len(words)))
+
+        def newest(query: str) -> tuple[str, list]:
+            match = RawSQL(in_fts, [query], output_field=BooleanField())  # noqa: S611 (fixed SQL)
+            found = documents.filter(match).order_by("-created_at").values("id")[:CANDIDATES]
+            return found.query.sql_with_params()
+
+        any_sql, any_params = newest(" OR ".join(per_word.values()))
+        all_sql, all_params = newest(" AND ".join(f"({per_word[word]})" for word in required))
         sql = (
-            f"SELECT d.id, d.kind, d.boost, d.created_at, d.title, {flags} "  # noqa: S608
-            "FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s AND d.id IN ({inner}) "
-            f"ORDER BY {matched} DESC, d.created_at DESC LIMIT {MAX_HITS}"
+            "SELECT id, kind, boost, created_at, title, title_terms, text_terms "  # noqa: S608
+            f"FROM search_searchdocument WHERE id IN (SELECT id FROM ({any_sql}) "
+            f"UNION SELECT id FROM ({all_sql}))"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*per_word, " OR ".join(per_word), *params])
-            rows = cursor.fetchall()
-        return [
-            (
-                pk,
-                kind,
-                boost,
-                _moment(created),
-                [bool(f) for f in found],
-                sum(map(bool, found)),
-                title,
-            )
-            for pk, kind, boost, created, title, *found in rows
-        ]
+            cursor.execute(sql, [*any_params, *all_params])
+            fetched = cursor.fetchall()
+        rows = []
+        for pk, kind, boost, created, title, title_terms, text_terms in fetched:
+            # The candidates' stemmed words are at hand: which asked word each holds is a
+            # set look-up, not one more full-text match per word over the whole table.
+            terms = set(title_terms.split()) | set(text_terms.split())
+            found = [bool(word_stems & terms) for word_stems in stems]
+            rows.append((pk, kind, boost, _moment(created), found, sum(found), title))
+        rows.sort(key=lambda row: (-row[5], -row[3].timestamp()))
+        return rows[:MAX_HITS]
 
 
 def _moment(value) -> datetime:
