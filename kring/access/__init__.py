@@ -84,7 +84,11 @@ from kring.access.questions import (  # issue 5: questions
     can_vote_answer,
 )
 from kring.access.reactions import can_react  # issue 4: reactions
-from kring.access.search import can_view_document, visible_documents  # issue 5: search
+from kring.access.search import (  # issue 5: search
+    can_view_document,
+    document_reach_rule,
+    visible_documents,
+)
 from kring.access.topics import (
     can_follow,
     can_merge_topic,
@@ -138,6 +142,7 @@ __all__ = [
     "can_message",
     "can_manage",
     "can_manage_file",
+    "document_reach_rule",
     "can_moderate_in",
     "can_post_in",
     "can_react",

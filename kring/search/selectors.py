@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from kring import access
 from kring.access import visible
 from kring.search.backends import Hit, backend
 from kring.search.backends.base import MAX_HITS
@@ -79,6 +80,8 @@ def _moment(day: date, *, end: bool) -> datetime:
 
 def _filtered(viewer, filters: SearchFilters) -> QuerySet:
     documents = visible(viewer, SearchDocument.objects.all())
+    # The same documents, with the reach as literal ids the planner can use (access).
+    documents = documents.filter(access.document_reach_rule(viewer))
     if filters.group_id is not None:
         documents = documents.filter(group_id=filters.group_id)
     if filters.author_id is not None:

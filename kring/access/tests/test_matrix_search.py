@@ -233,3 +233,15 @@ def test_search_topic_documents_rule_agrees_with_can_view(tagged_topics: Matrix,
         assert (document.pk in listed) == access.can_view(person, document), (
             f"{viewer}: topic {document.object_id}"
         )
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_document_reach_rule_changes_nothing_visible_if_viewer(indexed: Matrix, viewer: str):
+    # The literal ids search adds for the planner must never widen nor narrow the rule.
+    who = indexed.viewer(viewer)
+    documents = SearchDocument.objects.all()
+    visible = set(access.visible(who, documents).values_list("pk", flat=True))
+    reached = set(documents.filter(access.document_reach_rule(who)).values_list("pk", flat=True))
+    narrowed = access.visible(who, documents).filter(access.document_reach_rule(who))
+    assert set(narrowed.values_list("pk", flat=True)) == visible
+    assert visible <= reached

@@ -14,10 +14,13 @@ if TYPE_CHECKING:
 
 # At most this many matches are ranked for one query; counts above it say "1000+".
 MAX_HITS = 1000
-# Before ranking, at most this many matches of any asked word and as many of all of them
-# are taken, newest first: a word used in 100,000 documents is not ranked 100,000 times,
-# and a document with every asked word is never crowded out by the common ones.
+# Before ranking, at most this many matches of any asked word are taken, newest first: a
+# word used in 100,000 documents is not ranked 100,000 times. When fewer than ALL_ENOUGH
+# of them hold every asked word, the newest that do are fetched as well, so a document
+# with every asked word is never crowded out by the common ones (it is rare then, and
+# cheap to find; when it is common, enough of it is among the newest already).
 CANDIDATES = 2000
+ALL_ENOUGH = 50
 TITLE_FACTOR = 1.5
 
 
@@ -72,10 +75,12 @@ class SearchBackend:
         one query for all words."""
         raise NotImplementedError
 
-    def rows(self, documents: QuerySet, words: list[str], required: list[str]) -> list[tuple]:
+    def rows(
+        self, documents: QuerySet, words: list[str], *, all_of: list[str] | None = None
+    ) -> list[tuple]:
         """Matches as (id, kind, boost, created_at, [matched per word], text rank >= 0, title),
-        from the CANDIDATES newest documents matching any of `words` and the CANDIDATES
-        newest matching all of `required` (the asked words)."""
+        at most MAX_HITS, from the CANDIDATES newest documents that match any of `words`
+        (or, given `all_of`, every word of it)."""
         raise NotImplementedError
 
     def hits(self, documents: QuerySet, plan: "QueryPlan") -> list[Hit]:
@@ -93,8 +98,13 @@ class SearchBackend:
         words = plan.words
         if not words:
             return []
-        required = [word for word in plan.asked if word in words] or words[:1]
-        rows = self.rows(documents, words, required)
+        rows = self.rows(documents, words)
+        required = [i for i, word in enumerate(words) if word in plan.asked] or [0]
+        holding_all = sum(1 for row in rows if all(row[4][i] for i in required))
+        if len(rows) >= MAX_HITS and holding_all < ALL_ENOUGH:
+            seen = {row[0] for row in rows}
+            extra = self.rows(documents, words, all_of=[words[i] for i in required])
+            rows += [row for row in extra if row[0] not in seen]
         matched_by = [sum(1 for row in rows if row[4][i]) for i in range(len(words))]
         weight = {
             word: math.log(1 + len(rows) / count) if count else 0.0

@@ -58,7 +58,9 @@ class PostgresBackend(SearchBackend):
                 found.setdefault(word, []).append(term)
             return found
 
-    def rows(self, documents: QuerySet, words: list[str], required: list[str]) -> list[tuple]:
+    def rows(
+        self, documents: QuerySet, words: list[str], *, all_of: list[str] | None = None
+    ) -> list[tuple]:
         column = '"search_searchdocument"."search_vector"'
 
         def newest(joined: str, chosen: list[str]) -> tuple[str, list]:
@@ -68,8 +70,10 @@ class PostgresBackend(SearchBackend):
             found = documents.filter(match).order_by("-created_at").values("id")[:CANDIDATES]
             return found.query.sql_with_params()
 
-        any_sql, any_params = newest(" || ", words)
-        all_sql, all_params = newest(" && ", required)
+        if all_of is None:
+            candidates, candidate_params = newest(" || ", words)
+        else:
+            candidates, candidate_params = newest(" && ", all_of)
         each = [_condition("s") for _ in words]
         each_params = [p for word in words for p in (word, word)]
         any_words = " OR ".join(each)
@@ -81,11 +85,10 @@ class PostgresBackend(SearchBackend):
             "THEN to_tsquery('kring_english', %s) "
             "ELSE to_tsquery('kring_dutch', %s) END) AS rank, s.title "
             f"FROM search_searchdocument s WHERE ({any_words}) AND s.id IN "
-            f"(SELECT id FROM ({any_sql}) AS newest_any "
-            f"UNION SELECT id FROM ({all_sql}) AS newest_all) "
+            f"(SELECT id FROM ({candidates}) AS newest) "
             f"ORDER BY rank DESC LIMIT {MAX_HITS}"
         )
-        params = [*each_params, all_words, all_words, *each_params, *any_params, *all_params]
+        params = [*each_params, all_words, all_words, *each_params, *candidate_params]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()

@@ -65,7 +65,9 @@ class SqliteBackend(SearchBackend):
             cursor.execute(" UNION ALL ".join(each for _ in words), params)
             return _grouped(cursor.fetchall())
 
-    def rows(self, documents: QuerySet, words: list[str], required: list[str]) -> list[tuple]:
+    def rows(
+        self, documents: QuerySet, words: list[str], *, all_of: list[str] | None = None
+    ) -> list[tuple]:
         stems = [{stem(word, lang) for lang in ("nl", "en")} for word in words]
         per_word = dict(zip(words, (_quoted(s) for s in stems), strict=True))
         in_fts = (
@@ -77,15 +79,16 @@ class SqliteBackend(SearchBackend):
             found = documents.filter(match).order_by("-created_at").values("id")[:CANDIDATES]
             return found.query.sql_with_params()
 
-        any_sql, any_params = newest(" OR ".join(per_word.values()))
-        all_sql, all_params = newest(" AND ".join(f"({per_word[word]})" for word in required))
+        if all_of is None:
+            candidates, params = newest(" OR ".join(per_word.values()))
+        else:
+            candidates, params = newest(" AND ".join(f"({per_word[word]})" for word in all_of))
         sql = (
             "SELECT id, kind, boost, created_at, title, title_terms, text_terms "  # noqa: S608
-            f"FROM search_searchdocument WHERE id IN (SELECT id FROM ({any_sql}) "
-            f"UNION SELECT id FROM ({all_sql}))"
+            f"FROM search_searchdocument WHERE id IN (SELECT id FROM ({candidates}))"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*any_params, *all_params])
+            cursor.execute(sql, params)
             fetched = cursor.fetchall()
         rows = []
         for pk, kind, boost, created, title, title_terms, text_terms in fetched:
