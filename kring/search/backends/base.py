@@ -3,6 +3,7 @@
 import math
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
@@ -19,7 +20,7 @@ MAX_HITS = 1000
 # of them hold every asked word, the newest that do are fetched as well, so a document
 # with every asked word is never crowded out by the common ones (it is rare then, and
 # cheap to find; when it is common, enough of it is among the newest already).
-CANDIDATES = 2000
+CANDIDATES = 1000
 ALL_ENOUGH = 50
 TITLE_FACTOR = 1.5
 
@@ -47,11 +48,15 @@ def similarity(left: str, right: str) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _title_terms(title: str) -> set[str]:
-    return {form for word in words(title) for form in (word, stem(word, "nl"), stem(word, "en"))}
+@lru_cache(maxsize=8192)
+def _title_terms(title: str) -> frozenset[str]:
+    # Kept: a thread's replies carry its title, so one search meets the same titles often.
+    return frozenset(
+        form for word in words(title) for form in (word, stem(word, "nl"), stem(word, "en"))
+    )
 
 
-def _in(word: str, terms: set[str]) -> bool:
+def _in(word: str, terms: frozenset[str]) -> bool:
     return word in terms or stem(word, "nl") in terms or stem(word, "en") in terms
 
 
