@@ -1,12 +1,39 @@
 """The search page's form: what was typed and the filters; odd values are left out."""
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kring.search.registry import kinds
 from kring.search.selectors import SearchFilters
 from kring.search.text import QUERY_MAX_LENGTH
+
+
+class ManyOptionsSelect(forms.Select):
+    """A select whose options are joined in Python, not rendered one template each: the
+    group filter of a large organisation lists hundreds of groups, which cost 70 ms of a
+    search page through Django's option template. The same HTML."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        chosen = set(self.format_value(value))
+        selected = mark_safe(" selected")  # noqa: S308 (a constant)
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (str(key), selected if str(key) in chosen else "", label)
+                for key, label in self.choices
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            options,
+        )
 
 
 class SearchForm(forms.Form):
@@ -16,7 +43,9 @@ class SearchForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
     kind = forms.ChoiceField(label=_("Kind"), required=False)
-    group = forms.TypedChoiceField(label=_("Group"), required=False, coerce=int, empty_value=None)
+    group = forms.TypedChoiceField(
+        label=_("Group"), required=False, coerce=int, empty_value=None, widget=ManyOptionsSelect
+    )
     author = forms.CharField(
         label=_("Author"), required=False, max_length=150, widget=forms.HiddenInput
     )

@@ -178,3 +178,17 @@ def test_search_page_returns_in_bounded_queries_if_results_grow(colleague, write
     # One fewer at most: "planning" is now a known word, so no look-up of similar words.
     # 11: the reader's groups, read once as literal ids for the planner (access.document_reach_rule).
     assert len(many) <= len(few) <= 11
+
+
+def test_search_page_group_filter_lists_visible_groups_escaped_and_keeps_choice(
+    colleague, outsider, secret_group, client_of
+):
+    from kring.groups import services as group_services
+
+    shown = group_services.group_create(
+        actor=colleague, name="Inkoop & Beheer", description="Open", visibility="open"
+    )
+    html = client_of(colleague).get("/search/", {"q": "x", "group": shown.pk}).content.decode()
+    assert f'<option value="{shown.pk}" selected>Inkoop &amp; Beheer</option>' in html
+    assert "Geheime raad" in html
+    assert "Geheime raad" not in client_of(outsider).get("/search/", {"q": "x"}).content.decode()
