@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from kring.access.groups import CLOSED, OPEN, group_rule, space_rule
+from kring.access.groups import OPEN, group_rule, space_rule, visible_groups
 from kring.access.people import visible_people
 from kring.access.topics import topic_used_visibly_rule, topics_used_visibly
 from kring.access.viewers import is_employee, is_signed_in
@@ -47,15 +47,14 @@ def document_reach_rule(viewer: Any) -> Q:
     if not is_signed_in(viewer):
         return Q(pk__in=[])
     employee = is_employee(viewer)
+    # The groups the viewer sees (visible_groups: the one rule), and of those the ones
+    # whose conversations they read (can_read_space: member, or an employee in an open one).
     member = Exists(Membership.objects.filter(group_id=OuterRef("pk"), user_id=viewer.pk))
-    groups = Group.objects.annotate(member=member)
-    reachable = Q(member=True) | Q(visibility__in=[OPEN, CLOSED]) if employee else Q(member=True)
+    groups = visible_groups(viewer, Group.objects.annotate(member=member))
     readable, seen = set(), set()
-    for pk, visibility, is_member in groups.filter(reachable).values_list(
-        "pk", "visibility", "member"
-    ):
+    for pk, visibility, is_member in groups.values_list("pk", "visibility", "member"):
         seen.add(pk)
-        if is_member or visibility == OPEN:
+        if is_member or (employee and visibility == OPEN):
             readable.add(pk)
     rule = Q(group__isnull=True, scope__in=[scope.SIGNED_IN, scope.PERSON])
     if employee:

@@ -1,20 +1,12 @@
 """Library files in search (decision 0020): kind "file", found by name and by the text
 extracted from the current version; the library's space decides who finds it."""
 
-import re
-
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kring.files.models import LibraryFile
 from kring.search.registry import Document, SearchKind, register
-
-
-def _name_words(name: str) -> str:
-    """The words of a file name: "foto-wombatkoor_2026.png" -> "foto wombatkoor 2026 png".
-    PostgreSQL's parser keeps a name with a dot as one file token, so its words are
-    added to the text as well (SQLite splits them anyway)."""
-    return " ".join(part for part in re.split(r"[\W_]+", name) if part)
+from kring.search.text import words
 
 
 def file_document(file: LibraryFile) -> Document | None:
@@ -24,7 +16,9 @@ def file_document(file: LibraryFile) -> Document | None:
     return Document(
         scope="space",
         title=file.name,
-        text=f"{_name_words(file.name)}\n{version.text}",
+        # PostgreSQL's parser keeps "foto-wombatkoor.png" as one file token: the name's
+        # words go into the text as well, so a word of the name finds it.
+        text=f"{' '.join(words(file.name))}\n{version.text}",
         url=file.get_absolute_url(),
         created_at=file.created_at,
         updated_at=file.updated_at,

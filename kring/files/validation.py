@@ -92,6 +92,11 @@ def _refuse(message: str) -> ValidationFailed:
     return ValidationFailed(message, field="upload")
 
 
+def upload_max_mb() -> int:
+    """The upload size limit in whole megabytes, as the pages state it."""
+    return settings.KRING_UPLOAD_MAX_BYTES // (1024 * 1024)
+
+
 def allowed_summary() -> str:
     return _(
         "PDF, Word, Excel, PowerPoint, OpenDocument, images (PNG, JPEG, GIF, WebP), text, Markdown and CSV"

@@ -1,6 +1,5 @@
 """Library pages (a group's and the company's), one file with its versions, and downloads."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
@@ -15,7 +14,7 @@ from kring.core.htmx import HtmxHttpRequest
 from kring.files import selectors, services
 from kring.files.downloads import version_response
 from kring.files.models import Folder, LibraryFile
-from kring.files.validation import allowed_summary
+from kring.files.validation import allowed_summary, upload_max_mb
 from kring.groups.models import Group
 from kring.groups.views import refuse
 from kring.knowledge.models import Page
@@ -45,14 +44,27 @@ def _render_library(
         "errors": errors,
         "folder_name": folder_name,
         "allowed": allowed_summary(),
-        "max_mb": _max_mb(),
+        "max_mb": upload_max_mb(),
         "here": _library_url(group, library.folder.pk if library.folder else None),
     }
     return render(request, "files/library.html", context, status=status)
 
 
-def _max_mb() -> int:
-    return settings.KRING_UPLOAD_MAX_BYTES // (1024 * 1024)
+def _upload_each(request: HtmxHttpRequest, uploads, **target) -> tuple[list[str], str | None]:
+    """Upload every file to `target` (group, and folder or page), with a message for each
+    one added. Returns the reasons files were refused, and the message of a refusal to
+    upload at all (403; the rest is not tried then)."""
+    errors = []
+    for upload in uploads:
+        try:
+            file = services.file_upload(actor=request.user, upload=upload, **target)
+        except ApplicationError as error:
+            if error.status == 403:
+                return errors, error.message
+            errors.append(error.message)
+        else:
+            messages.success(request, _("“%(name)s” was added.") % {"name": file.name})
+    return errors, None
 
 
 @login_required
@@ -78,18 +90,9 @@ def library(request: HtmxHttpRequest, slug: str | None = None) -> HttpResponse:
     uploads = request.FILES.getlist("upload")
     if not uploads:
         return _render_library(request, group, status=400, errors=[_("Choose a file first.")])
-    errors, added = [], []
-    for upload in uploads:
-        try:
-            added.append(
-                services.file_upload(actor=request.user, group=group, folder=folder, upload=upload)
-            )
-        except ApplicationError as error:
-            if error.status == 403:
-                return refuse(request, error.message)
-            errors.append(error.message)
-    for file in added:
-        messages.success(request, _("“%(name)s” was added.") % {"name": file.name})
+    errors, refused = _upload_each(request, uploads, group=group, folder=folder)
+    if refused:
+        return refuse(request, refused)
     if errors:
         return _render_library(request, group, status=400, errors=errors)
     return redirect(_library_url(group, folder.pk if folder else None))
@@ -110,7 +113,7 @@ def _render_detail(
         "new_name": file.name if name is None else name,
         "errors": errors,
         "allowed": allowed_summary(),
-        "max_mb": _max_mb(),
+        "max_mb": upload_max_mb(),
         "library_url": _library_url(file.group, file.folder_id),
     }
     return render(request, "files/detail.html", context, status=status)
@@ -217,17 +220,11 @@ def page_attach(request: HtmxHttpRequest, page_pk: int) -> HttpResponse:
     uploads = request.FILES.getlist("upload")
     if not uploads:
         messages.error(request, _("Choose a file first."))
-    for upload in uploads:
-        try:
-            file = services.file_upload(
-                actor=request.user, group=page.group, upload=upload, page=page
-            )
-        except ApplicationError as error:
-            if error.status == 403:
-                return refuse(request, error.message)
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("“%(name)s” was added.") % {"name": file.name})
+    errors, refused = _upload_each(request, uploads, group=page.group, page=page)
+    if refused:
+        return refuse(request, refused)
+    for error in errors:
+        messages.error(request, error)
     return redirect(f"{page.get_absolute_url()}#attachments")
 
 

@@ -1,13 +1,12 @@
 """`{% page_attachments page %}`: a knowledge page's files, and for its editors an upload form."""
 
 from django import template
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from kring import access
 from kring.files.models import LibraryFile
-from kring.files.validation import allowed_summary
+from kring.files.validation import allowed_summary, upload_max_mb
 
 register = template.Library()
 
@@ -32,7 +31,7 @@ def page_attachments(context, page) -> SafeString:
             "page": page,
             "may_attach": may_attach,
             "allowed": allowed_summary(),
-            "max_mb": settings.KRING_UPLOAD_MAX_BYTES // (1024 * 1024),
+            "max_mb": upload_max_mb(),
         },
         request=context["request"],
     )
