@@ -91,13 +91,20 @@ def popular_posts_for(user: User, *, since: datetime) -> list[Post]:
     )
 
 
+# Kinds a digest repeats while unread even if they were e-mailed at once: a mention still
+# unread days later is what matters most (issue 4; docs/decisions/0026-*.md). Only
+# "in Kring only" keeps them out of e-mail altogether.
+REMINDED_IF_UNREAD = {Notification.Kind.MENTION}
+
+
 def digest_kinds(user: User) -> list[str]:
-    """The kinds the colleague wants in the digest."""
+    """The kinds the colleague wants in the digest, and unread mentions unless in-app only."""
     chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "delivery"))
     return [
         kind
         for kind, default in DEFAULT_DELIVERY.items()
         if chosen.get(kind, default) == Delivery.DIGEST
+        or (kind in REMINDED_IF_UNREAD and chosen.get(kind, default) == Delivery.EMAIL)
     ]
 
 

@@ -189,3 +189,70 @@ def test_digest_is_sent_once_if_a_second_worker_handles_the_same_period(busy_wee
     assert first is not None and first.sent_at is not None
     assert second is None
     assert len(mail.outbox) == 1
+
+
+def test_digest_passes_with_an_unread_mention_that_was_mailed_at_once(busy_week, committed):
+    """Mentions come by e-mail at once; one still unread is repeated in the digest."""
+    with committed():
+        post_services.post_create(
+            actor=busy_week.member, group=None, body="Wil @anna hier nog naar kijken?"
+        )
+    mention = Notification.objects.get(kind=Kind.MENTION, recipient=busy_week.admin)
+    assert mention.emailed_at is not None
+    Notification.objects.filter(pk=mention.pk).update(created_at=MONDAY_MORNING - timedelta(days=1))
+    mail.outbox.clear()
+    digests_send_due(now=MONDAY_MORNING)
+    message = _only_digest()
+    assert "Bram Jansen noemde je" in message.body
+    assert "Wil @anna hier nog naar kijken?" in message.body
+    assert "Bram Jansen noemde je" in message.alternatives[0][0]
+
+
+def test_digest_leaves_out_a_mention_if_read_or_set_to_in_app_only(busy_week, committed):
+    from kring.notifications.models import NotificationPreference
+
+    with committed():
+        post_services.post_create(actor=busy_week.member, group=None, body="Eerst @anna")
+    Notification.objects.filter(kind=Kind.MENTION).update(read_at=MONDAY_MORNING)
+    NotificationPreference.objects.create(
+        user=busy_week.admin, kind=Kind.MENTION, delivery="in_app"
+    )
+    with committed():
+        post_services.post_create(actor=busy_week.member, group=None, body="Dan @anna")
+    Notification.objects.filter(kind=Kind.MENTION).update(
+        created_at=MONDAY_MORNING - timedelta(days=1)
+    )
+    mail.outbox.clear()
+    digests_send_due(now=MONDAY_MORNING)
+    assert "noemde je" not in _only_digest().body
+
+
+def test_digest_goes_out_at_the_configured_hour(busy_week, settings):
+    settings.KRING_DIGEST_HOUR = 18
+    assert digests_send_due(now=MONDAY_MORNING) == 0
+    assert digests_send_due(now=MONDAY_MORNING.replace(hour=17, minute=59)) == 0
+    assert digests_send_due(now=MONDAY_MORNING.replace(hour=18)) == 1
+    assert _only_digest().to == [busy_week.admin.email]
+
+
+def test_digest_passes_with_popular_posts_of_a_followed_group_one_is_not_in(busy_week):
+    """Carla is in no group; she follows the open group and hears of its busy post."""
+    from kring.follows.services import follow_add
+
+    carla = busy_week.outsider
+    DigestSettings.objects.filter(user=carla).update(frequency=DigestSettings.Frequency.WEEKLY)
+    DigestSettings.objects.create(user=busy_week.admin, frequency=DigestSettings.Frequency.NEVER)
+    open_group = busy_week.groups["open"]
+    post = post_services.post_create(
+        actor=busy_week.member, group=open_group, body="Wie helpt zaterdag bij de open dag?"
+    )
+    post_services.reply_create(actor=busy_week.admin, post=post, body="Ik!")
+    Post.objects.filter(pk=post.pk).update(created_at=MONDAY_MORNING - timedelta(days=1))
+    assert digests_send_due(now=MONDAY_MORNING) == 0  # not followed yet: nothing for her
+    Digest.objects.all().delete()
+    follow_add(actor=carla, target=open_group)
+    digests_send_due(now=MONDAY_MORNING)
+    message = _only_digest()
+    assert message.to == [carla.email]
+    assert "Wie helpt zaterdag bij de open dag?" in message.body
+    assert "Groep open" in message.body
