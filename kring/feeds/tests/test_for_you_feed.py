@@ -69,6 +69,20 @@ def test_for_you_returns_took_part_reason_if_viewer_replied(world):
     assert feed_for_you(world.outsider).reasons[post.pk] == "Je reageerde hierop"
 
 
+def test_for_you_returns_followed_group_reason_if_group_followed_not_joined(world):
+    post = services.post_create(actor=world.member, group=world.groups["open"], body="Open dag")
+    follow_add(actor=world.outsider, target=world.groups["open"])
+    assert feed_for_you(world.outsider).reasons[post.pk] == "Omdat je Groep open volgt"
+
+
+def test_for_you_returns_interaction_reason_if_viewer_often_talks_with_the_author(world):
+    for i in range(4):
+        earlier = services.post_create(actor=world.admin, group=None, body=f"Vraag {i}")
+        services.reply_create(actor=world.outsider, post=earlier, body="Antwoord")
+    post = services.post_create(actor=world.admin, group=None, body="Nog een vraag")
+    assert feed_for_you(world.outsider).reasons[post.pk] == "Je praat vaak met Anna de Vries"
+
+
 def test_for_you_returns_popular_department_reason_if_busy_elsewhere(world, make_user):
     finance = Department.objects.create(name="Financiën", slug="financien")
     world.outsider.department = finance
