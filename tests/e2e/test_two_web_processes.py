@@ -203,6 +203,55 @@ def test_reply_appears_live_in_another_browser_if_one_process_without_redis(
         servers.close()
 
 
+def test_bell_changes_live_on_one_process_if_the_worker_delivers_a_reply_made_on_the_other(
+    browser, shared, tmp_path, thread_id
+):
+    """Two web processes and `kring worker` serve one audience through Redis.
+
+    Bas replies through process B; the reply's notification is made by the worker (a task
+    in the database queue), whose event reaches Ans's bell on process A without a reload.
+    """
+    needs_redis()
+    shared.env["KRING_HOURLY_TASKS"] = ""  # this test follows one task, not the digests
+    servers = _serve(shared, tmp_path, ("a", "b"), REDIS_URL=REDIS_URL)
+    first, second = next(servers)
+    worker_log = (tmp_path / "worker.log").open("w")
+    with_redis = processes.SharedDatabase(
+        env={**shared.env, "REDIS_URL": REDIS_URL},
+        vendor=shared.vendor,
+        sqlite_path=shared.sqlite_path,
+    )
+    command = [sys.executable, "-m", "kring.cli", "worker", "--no-reload", "--no-startup-delay"]
+    worker = with_redis.start([*command, "--interval", "0.1"], stdout=worker_log, stderr=worker_log)
+    contexts = []
+    try:
+        pages = {}
+        for name, url in (("ans", first), ("bas", second)):
+            context = browser.new_context(base_url=url, locale="nl-NL")
+            context.set_default_timeout(TIMEOUT_MS)
+            contexts.append(context)
+            pages[name] = context.new_page()
+            sign_in(pages[name], name)
+        reader, writer = pages["ans"], pages["bas"]
+        reader.goto("/people/ans/")  # a page away from the thread: only the bell can tell
+        reader.wait_for_selector("html[data-live='open']")
+        expect(reader.locator("#bell-count")).to_be_hidden()
+        writer.goto(f"/posts/{thread_id}/")
+        writer.fill("#reply-form-body", "Ik kom, de worker zegt het je.")
+        writer.locator("#reply-form button[type=submit]").click()
+        expect(
+            writer.locator("#replies").get_by_text("Ik kom, de worker zegt het je.")
+        ).to_be_visible()
+        # The worker polls its queue every 0.1 s; a generous bound, not a measurement.
+        expect(reader.locator("#bell-count")).to_have_text("1", timeout=10_000)
+        expect(reader.locator("#bell")).to_have_attribute("aria-label", "Meldingen, 1 ongelezen")
+    finally:
+        for context in contexts:
+            context.close()
+        processes.stop(worker)
+        servers.close()
+
+
 SIGNED_IN_SESSION = """
 from django.conf import settings
 from importlib import import_module
