@@ -3,18 +3,45 @@
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from kring import access
 from kring.access.viewers import member_group_ids
 from kring.announcements.models import Announcement, AnnouncementRead
+from kring.core.kept import kept_forget
 from kring.groups.models import Group
 from kring.people.models import User
 from kring.posts.models import Post
 
 PINNED_LIMIT = 5
 NAMES_LIMIT = 500
+PINNED_KEY = "announcements:pinned"
+PINNED_KEPT_SECONDS = 60
+
+
+def pinned_ids() -> list[int]:
+    """The ids of every post pinned now, site-wide, whoever may read them.
+
+    Every feed page asks; most of the time the answer is "none", and then no feed needs
+    the viewer's query. Kept in the default cache (not by viewer: ids only, the access
+    policy comes after) with each one's end, so an announcement leaves on time;
+    `pinned_ids_forget` drops the kept list when one is published or unpinned.
+    """
+    kept = cache.get(PINNED_KEY)
+    if kept is None:
+        now = timezone.now()
+        kept = list(
+            Announcement.objects.filter(pinned_until__gt=now).values_list("post_id", "pinned_until")
+        )
+        cache.set(PINNED_KEY, kept, PINNED_KEPT_SECONDS)
+    now = timezone.now()
+    return [post_id for post_id, until in kept if until > now]
+
+
+def pinned_ids_forget() -> None:
+    kept_forget([PINNED_KEY])
 
 
 def pinned_for(viewer: Any, *, space: Group | str) -> list[Post]:
@@ -22,11 +49,14 @@ def pinned_for(viewer: Any, *, space: Group | str) -> list[Post]:
 
     `space` is "home" (the company space and the viewer's own groups), "company" or a
     group. Pinned means: visible to the viewer, not theirs, not read yet, and younger
-    than its `pinned_until`. One query, whatever the number of posts.
+    than its `pinned_until`. One query, whatever the number of posts; none while nothing
+    is pinned anywhere (`pinned_ids`).
     """
     if not access.is_signed_in(viewer):
         return []
-    pinned = Announcement.objects.filter(pinned_until__gt=timezone.now()).values("post_id")
+    pinned = pinned_ids()
+    if not pinned:
+        return []
     read = AnnouncementRead.objects.filter(post_id=OuterRef("pk"), user_id=viewer.pk)
     posts = access.visible(viewer, Post.objects.filter(pk__in=pinned))
     if space == "home":

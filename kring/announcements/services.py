@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from kring import access
 from kring.announcements.models import PINNED_FOR, Announcement, AnnouncementRead, Leader
+from kring.announcements.selectors import pinned_ids_forget
 from kring.core.errors import NotFound, PermissionDenied, ValidationFailed
 from kring.groups.models import Group
 from kring.notifications.models import Notification
@@ -39,6 +40,7 @@ def announcement_publish(*, actor: User, post: Post) -> Post:
     post.save(update_fields=["is_announcement"])
     now = timezone.now()
     Announcement.objects.create(post=post, created_at=now, pinned_until=now + PINNED_FOR)
+    pinned_ids_forget()
     notify(
         kind=Notification.Kind.ANNOUNCEMENT,
         recipients=access.audience(post),
@@ -75,6 +77,7 @@ def announcement_unpin(*, actor: User, post: Post) -> None:
     if not access.can_view_reads(actor, post):
         raise PermissionDenied(_("Only the author or an admin can unpin this announcement."))
     Announcement.objects.filter(post=post).update(pinned_until=timezone.now())
+    pinned_ids_forget()
 
 
 def _appoint_check(actor: User) -> None:

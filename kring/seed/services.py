@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from kring import access
 from kring.announcements.models import PINNED_FOR, Announcement
+from kring.announcements.selectors import pinned_ids_forget
 from kring.announcements.services import (  # issue 4: announcements
     announcement_create,
     announcement_read,
@@ -332,6 +333,7 @@ def _announcements_load(people: dict[str, User], now: datetime) -> None:
         Announcement.objects.filter(post=post).update(
             created_at=moment, pinned_until=moment + PINNED_FOR
         )
+        pinned_ids_forget()
         for username in item["read_by"]:
             announcement_read(actor=people[username], post=post)
 
