@@ -41,16 +41,15 @@ def question_suggestions_for(viewer: Any, *, title: str) -> list[Suggestion]:
     """At most five visible questions and knowledge pages matching `title`, best first.
 
     Nothing for a signed-out viewer or fewer than three characters. A fixed number of
-    queries: two searches (one per kind), the spaces' names, the answered questions.
+    queries: one search over both kinds, the spaces' names, the answered questions.
     """
     title = (title or "").strip()[: TITLE_MAX_LENGTH * 2]
     if len(title) < SUGGESTION_MIN_LENGTH or not access.is_signed_in(viewer):
         return []
-    # search_for filters on one kind; both lists are ranked by the same rule.
-    questions, pages = (
-        search_for(viewer, query=title, filters=SearchFilters(kind=kind)).results
-        for kind in (QUESTION_KIND, PAGE_KIND)
-    )
+    found = search_for(viewer, query=title, filters=SearchFilters(kinds=(QUESTION_KIND, PAGE_KIND)))
+    ranked = found.results  # the best PER_PAGE of both kinds, best first
+    questions = [result for result in ranked if result.document.kind == QUESTION_KIND]
+    pages = [result for result in ranked if result.document.kind == PAGE_KIND]
     results = _interleaved(questions, pages)[:SUGGESTIONS_SHOWN]
     if not results:
         return []

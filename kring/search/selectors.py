@@ -25,7 +25,8 @@ RECENT_HALF_LIFE_DAYS = 180
 
 @dataclass(frozen=True)
 class SearchFilters:
-    kind: str = ""
+    kind: str = ""  # one kind shown; the facets still count every kind
+    kinds: tuple[str, ...] = ()  # only these kinds, asked in the query (no facets for others)
     group_id: int | None = None
     author_id: int | None = None
     date_from: date | None = None
@@ -82,6 +83,8 @@ def _filtered(viewer, filters: SearchFilters) -> QuerySet:
     documents = visible(viewer, SearchDocument.objects.all())
     # The same documents, with the reach as literal ids the planner can use (access).
     documents = documents.filter(access.document_reach_rule(viewer))
+    if filters.kinds:
+        documents = documents.filter(kind__in=filters.kinds)
     if filters.group_id is not None:
         documents = documents.filter(group_id=filters.group_id)
     if filters.author_id is not None:

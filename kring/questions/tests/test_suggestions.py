@@ -5,6 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kring.knowledge import services as knowledge_services
+from kring.posts import services as post_services
 from kring.questions.services import question_accept_answer
 from kring.questions.tests.helpers import answer, ask
 from kring.search.services import index_rebuild
@@ -100,3 +101,26 @@ def test_question_suggestions_costs_fixed_queries_if_many_items_match(world, cli
     many = _queries(client)
     assert many == few
     assert many <= 20
+
+
+def test_question_suggestions_finds_question_if_more_newer_posts_match_than_are_ranked(
+    world, client_for, monkeypatch
+):
+    """Search ranks only the newest matches (CANDIDATES); suggestions ask for questions and
+    pages in the query itself, so busy posts about the same words cannot push them out."""
+    from kring.search.backends import postgres, sqlite
+
+    for backend_module in (postgres, sqlite):
+        monkeypatch.setattr(backend_module, "CANDIDATES", 3)
+    post = ask(
+        world.member, world.groups["open"], title="Waar parkeer ik mijn fiets bij het stadhuis?"
+    )
+    for number in range(5):
+        post_services.post_create(
+            actor=world.admin, group=None, body=f"Fiets {number} gevonden bij het stadhuis."
+        )
+    index_rebuild()
+    html = _suggestions(client_for(world.member), "fiets stadhuis")
+    assert (
+        "Waar parkeer ik mijn fiets bij het stadhuis?" in html and post.get_absolute_url() in html
+    )
