@@ -177,7 +177,7 @@ def test_accepted_answer_promoted_to_a_best_practice_page_links_both_ways(team, 
     ).click()
     accepted = anna.locator("#answers .answer-accepted")
     expect(accepted).to_contain_text("Geaccepteerd antwoord")
-    accepted.get_by_role("link", name="Bewaar als best practice").click()
+    accepted.get_by_role("link", name="Bewaar dit antwoord als best practice").click()
 
     expect(anna.get_by_role("heading", name="Bewaar als best practice")).to_be_visible()
     expect(anna.locator("#page-title")).to_have_value("Hoe zet ik de printer op dubbelzijdig?")

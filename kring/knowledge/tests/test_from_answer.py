@@ -65,7 +65,7 @@ def test_accepted_answer_shows_save_button_if_reader_may_write_there(world, clie
     html = client_for(world.member).get(post.get_absolute_url()).content.decode()
     accepted = html[html.index('class="card answer answer-accepted"') :]
     accepted = accepted[: accepted.index("</li>")]
-    assert _url(post) in accepted and "Bewaar als best practice" in accepted
+    assert _url(post) in accepted and "Bewaar dit antwoord als best practice" in accepted
 
 
 def test_page_from_answer_returns_404_if_outsider_opens_secret_group_question(world, client_for):
