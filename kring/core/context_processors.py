@@ -3,9 +3,9 @@ from django.utils.functional import SimpleLazyObject
 
 
 def _my_groups(user):
-    from kring.groups.selectors import groups_of
+    from kring.access.viewers import member_groups
 
-    return list(groups_of(user))
+    return member_groups(user)
 
 
 def kring(request) -> dict:

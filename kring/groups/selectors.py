@@ -5,6 +5,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from kring import access
+from kring.access.viewers import member_groups
 from kring.groups.models import Group, JoinRequest, Membership
 from kring.people.models import User
 
@@ -18,7 +19,7 @@ def groups_of(user: Any) -> QuerySet:
 
 def groups_postable_for(viewer: Any) -> list[Group]:
     """Groups the viewer may post in (the company space is offered separately)."""
-    return [g for g in groups_of(viewer) if access.can_post_in(viewer, g)]
+    return [g for g in member_groups(viewer) if access.can_post_in(viewer, g)]
 
 
 def group_directory_for(viewer: Any, *, query: str = "", mine: bool = False) -> QuerySet:

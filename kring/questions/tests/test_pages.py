@@ -179,7 +179,7 @@ def test_question_page_query_count_does_not_grow_with_answers(
         client.get(post.get_absolute_url())
 
 
-QUERIES_LIST = 5  # the layout's queries plus one for the whole page of questions
+QUERIES_LIST = 4  # the layout's queries plus one for the whole page of questions
 # The thread page plus the question and its answers with the reader's votes, and whether
 # the thread was saved in the knowledge base.
 QUERIES_PAGE = 12
