@@ -76,6 +76,7 @@ from kring.access.posts import (
     can_reply,
     can_view_post,
     can_view_reply,
+    reply_rights,
     visible_posts,
 )
 from kring.access.questions import (  # issue 5: questions
@@ -83,7 +84,7 @@ from kring.access.questions import (  # issue 5: questions
     can_ask_in,
     can_vote_answer,
 )
-from kring.access.reactions import can_react  # issue 4: reactions
+from kring.access.reactions import can_react, can_react_to_each  # issue 4: reactions
 from kring.access.search import (  # issue 5: search
     can_view_document,
     document_reach_rule,
@@ -146,6 +147,7 @@ __all__ = [
     "can_moderate_in",
     "can_post_in",
     "can_react",
+    "can_react_to_each",
     "can_read_space",
     "can_reply",
     "can_reply_in",
@@ -162,6 +164,7 @@ __all__ = [
     "is_member",
     "is_signed_in",
     "is_site_admin",
+    "reply_rights",
     "role_in",
     "visible",
 ]

@@ -1,5 +1,6 @@
 """Rules for posts and replies: they follow the space they are in."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -46,3 +47,18 @@ def can_delete_reply(viewer: Any, reply: Reply) -> bool:
     if reply.deleted_at is not None:
         return False
     return can_edit_reply(viewer, reply) or can_moderate_in(viewer, reply.post.group)
+
+
+def reply_rights(viewer: Any, post: Post, replies: Iterable[Reply]) -> dict[int, tuple[bool, bool]]:
+    """{reply id: (can_edit_reply, can_delete_reply)} for replies of `post`, for a thread page.
+
+    The same answers as asking each reply (a test compares them for every viewer), with
+    the post's own checks (may the viewer read it, moderate its space) made once."""
+    readable = can_view_post(viewer, post)
+    moderates = can_moderate_in(viewer, post.group)
+    rights = {}
+    for reply in replies:
+        live = reply.deleted_at is None
+        edit = live and readable and _is_author(viewer, reply)
+        rights[reply.pk] = (edit, live and (edit or moderates))
+    return rights

@@ -71,12 +71,9 @@ def replies_html(
     """
     template = get_template(REPLY_TEMPLATE)
     thread_url = link("posts:detail", post.pk)
+    edit_delete = access.reply_rights(viewer, post, replies)
     rights = {
-        reply.pk: (
-            may_reply and reply.deleted_at is None,
-            access.can_edit_reply(viewer, reply),
-            access.can_delete_reply(viewer, reply),
-        )
+        reply.pk: (may_reply and reply.deleted_at is None, *edit_delete[reply.pk])
         for reply in replies
     }
     bars = reaction_bars(viewer, replies)

@@ -93,16 +93,27 @@ class ReactionBar:
         )
 
 
-def reaction_bar(target: Post | Reply, mine: frozenset[str], *, may_react: bool) -> ReactionBar:
+def _labels() -> tuple[str, ...]:
+    """The kinds' labels in the current language, in KINDS order."""
+    return tuple(str(Kind(kind).label) for kind in KINDS)
+
+
+def reaction_bar(
+    target: Post | Reply,
+    mine: frozenset[str],
+    *,
+    may_react: bool,
+    labels: tuple[str, ...] | None = None,
+) -> ReactionBar:
     buttons = tuple(
         ReactionButton(
             kind=kind,
-            label=str(Kind(kind).label),
+            label=label,
             icon=ICON_SVG[ICONS[kind]],
             count=count,
             pressed=kind in mine,
         )
-        for kind, count in zip(KINDS, counts_of(target), strict=True)
+        for kind, label, count in zip(KINDS, labels or _labels(), counts_of(target), strict=True)
     )
     return ReactionBar(
         target="reply" if isinstance(target, Reply) else "post",
@@ -116,9 +127,11 @@ def reaction_bar(target: Post | Reply, mine: frozenset[str], *, may_react: bool)
 def reaction_bars(viewer: Any, targets: list[Post | Reply]) -> dict[int, ReactionBar]:
     """The bars of `targets` (all posts or all replies, visible to the viewer), by id."""
     mine = my_reaction_kinds(viewer, targets)
+    may_react = access.can_react_to_each(viewer, targets)
+    labels = _labels()
     return {
         target.pk: reaction_bar(
-            target, mine.get(target.pk, frozenset()), may_react=access.can_react(viewer, target)
+            target, mine.get(target.pk, frozenset()), may_react=may_react[target.pk], labels=labels
         )
         for target in targets
     }

@@ -1,0 +1,65 @@
+"""The batched rules of a thread page agree with the one-at-a-time rules, for every viewer.
+
+A thread page asks for fifty replies at once (`reply_rights`, `can_react_to_each`); the
+answers must be exactly what `can_edit_reply`, `can_delete_reply` and `can_react` say.
+"""
+
+from django.contrib.auth.models import AnonymousUser
+
+from kring import access
+from kring.posts import services as post_services
+from kring.posts.models import Reply
+
+
+def _viewers(world) -> list:
+    return [
+        AnonymousUser(),
+        world.admin,
+        world.member,
+        world.outsider,
+        world.guest,
+        world.site_admin,
+    ]
+
+
+def _replies_everywhere(world) -> dict[str, list[Reply]]:
+    """Replies by the member and the admin under each space's post, one of them removed
+    (kept as a placeholder above its answer)."""
+    replies = {}
+    for space, post in world.posts.items():
+        by_member = post_services.reply_create(actor=world.member, post=post, body="Van Bram")
+        by_admin = post_services.reply_create(actor=world.admin, post=post, body="Van Anna")
+        removed = post_services.reply_create(actor=world.member, post=post, body="Weg")
+        # A removed reply stays as a placeholder while it has an answer.
+        post_services.reply_create(actor=world.admin, post=post, body="Erop", parent=removed)
+        post_services.reply_delete(actor=world.member, reply=removed)
+        replies[space] = list(Reply.objects.filter(post=post).select_related("post__group"))
+        assert {r.deleted_at is not None for r in replies[space]} == {False, True}
+        assert {r.author_id for r in replies[space]} == {world.member.pk, world.admin.pk}
+        del by_member, by_admin
+    return replies
+
+
+def test_reply_rights_agree_with_can_edit_and_can_delete_reply_for_every_viewer(world):
+    replies = _replies_everywhere(world)
+    for viewer in _viewers(world):
+        for space, post in world.posts.items():
+            rights = access.reply_rights(viewer, post, replies[space])
+            for reply in replies[space]:
+                expected = (
+                    access.can_edit_reply(viewer, reply),
+                    access.can_delete_reply(viewer, reply),
+                )
+                assert rights[reply.pk] == expected, (viewer, space, reply.body)
+
+
+def test_can_react_to_each_agrees_with_can_react_for_every_viewer(world):
+    replies = _replies_everywhere(world)
+    posts = list(world.posts.values())
+    for viewer in _viewers(world):
+        answers = access.can_react_to_each(viewer, posts)
+        assert answers == {post.pk: access.can_react(viewer, post) for post in posts}
+        for space in world.posts:
+            answers = access.can_react_to_each(viewer, replies[space])
+            expected = {reply.pk: access.can_react(viewer, reply) for reply in replies[space]}
+            assert answers == expected, (viewer, space)
