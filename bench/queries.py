@@ -28,7 +28,9 @@ from kring.api.services import api_token_issue
 from kring.groups.models import Group, Membership
 from kring.people.models import User
 from kring.people.selectors import recent_posts_of_for
-from kring.posts.models import Post
+from kring.posts.models import Post, Reply
+from kring.posts.selectors import PAGE_SIZE
+from kring.reactions.selectors import counts_of
 
 CSRF = "b" * 32
 
@@ -92,7 +94,7 @@ def _situations(user: User, pages: dict[str, Any]) -> dict[str, str]:
         group = Group.objects.get(slug=pages["group"].strip("/").split("/")[-1])
         labels["group"] += ", member" if access.is_member(user, group) else ", not a member"
     if pages.get("thread"):
-        labels["thread"] += ", " + space(pages["thread"])
+        labels["thread"] += ", " + space(pages["thread"]) + _reactions_label(pages["thread"])
     if pages.get("create_reply"):
         labels["create_reply"] += ", " + space(pages["create_reply"])
     if pages.get("profile"):
@@ -101,10 +103,24 @@ def _situations(user: User, pages: dict[str, Any]) -> dict[str, str]:
         # Cards of posts in groups ask the reader's roles in those groups (one query).
         shown = recent_posts_of_for(user, person)
         labels["profile"] += ", showing group posts" if any(p.group_id for p in shown) else ""
+        # The reader's own reactions are asked only for cards that have any.
+        labels["profile"] += ", with reactions" if any(any(counts_of(p)) for p in shown) else ""
     if pages.get("create_post"):
         where = "the company space" if pages["create_post"] == "company" else "a group"
         labels["create_post"] += f", in {where}"
     return labels
+
+
+def _reactions_label(thread_url: str) -> str:
+    """Whether the post and its first page of replies have reactions: the reader's own are
+    asked (one query each) only where there are any (reactions.selectors)."""
+    post = Post.objects.get(pk=int(thread_url.split("/")[2]))
+    replies = Reply.objects.filter(post=post).order_by("path")[:PAGE_SIZE]
+    on_post = "reactions on the post" if any(counts_of(post)) else "none on the post"
+    on_replies = (
+        "some on its replies" if any(any(counts_of(r)) for r in replies) else "none on its replies"
+    )
+    return f", {on_post}, {on_replies}"
 
 
 def _colleagues(samples: int, rng: random.Random) -> list[User]:
