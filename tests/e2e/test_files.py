@@ -28,6 +28,8 @@ def _open_files(page: Page, team) -> None:
         "link", name="Bestanden"
     ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Bestanden van Team Balie")
+    # files.js binds the drop zone on DOMContentLoaded; the heading can show before that.
+    page.wait_for_load_state("load")
 
 
 def test_file_uploaded_with_picker_gets_new_version_and_downloads(team, new_page):
