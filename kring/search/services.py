@@ -202,7 +202,7 @@ def _documents_upsert(kind: str, documents: list[tuple[int, dict[str, Any]]]) ->
         for pk, values in documents
     ]
     with connection.cursor() as cursor:
-        cursor.executemany(statement, rows)
+        backend().documents_write(cursor, statement, rows)
 
 
 def _stale_remove(search_kind: SearchKind) -> None:

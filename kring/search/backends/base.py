@@ -70,6 +70,10 @@ class SearchBackend:
     def index_optimise(self) -> None:
         """After a rebuild wrote many documents: refresh statistics, merge index segments."""
 
+    def documents_write(self, cursor, statement: str, rows: list[tuple]) -> None:
+        """Run the documents' upsert `statement` for many `rows` (a rebuild's batch)."""
+        cursor.executemany(statement, rows)
+
     def similar_terms(self, word: str) -> list[str]:
         """Terms of the vocabulary that look like `word` (typos), most alike first."""
         raise NotImplementedError
