@@ -4,8 +4,7 @@ from typing import Any
 
 from kring.groups.models import Membership
 
-_ROLES_CACHE = "_kring_group_roles"
-_GROUPS_CACHE = "_kring_member_groups"
+_MEMBERSHIPS_CACHE = "_kring_memberships"  # ({group id: role}, [groups by name])
 
 
 def is_signed_in(viewer: Any) -> bool:
@@ -24,13 +23,7 @@ def is_site_admin(viewer: Any) -> bool:
 
 def group_roles(viewer: Any) -> dict[int, str]:
     """Return {group id: role} for the viewer, cached on the user object."""
-    if not is_signed_in(viewer):
-        return {}
-    roles = getattr(viewer, _ROLES_CACHE, None)
-    if roles is None:
-        _memberships_load(viewer)
-        roles = getattr(viewer, _ROLES_CACHE)
-    return roles
+    return _memberships(viewer)[0]
 
 
 def member_groups(viewer: Any) -> list:
@@ -38,28 +31,26 @@ def member_groups(viewer: Any) -> list:
 
     Read with the roles in one query: a page that checks rights and shows the viewer's
     groups (navigation, the composer's picker) asks once."""
+    return _memberships(viewer)[1]
+
+
+def _memberships(viewer: Any) -> tuple[dict[int, str], list]:
     if not is_signed_in(viewer):
-        return []
-    groups = getattr(viewer, _GROUPS_CACHE, None)
-    if groups is None:
-        _memberships_load(viewer)
-        groups = getattr(viewer, _GROUPS_CACHE)
-    return groups
-
-
-def _memberships_load(viewer: Any) -> None:
-    memberships = Membership.objects.filter(user=viewer).select_related("group")
-    memberships = list(memberships.order_by("group__name", "group_id"))
-    setattr(viewer, _ROLES_CACHE, {m.group_id: m.role for m in memberships})
-    setattr(viewer, _GROUPS_CACHE, [m.group for m in memberships])
+        return {}, []
+    cached = getattr(viewer, _MEMBERSHIPS_CACHE, None)
+    if cached is None:
+        memberships = Membership.objects.filter(user=viewer).select_related("group")
+        memberships = list(memberships.order_by("group__name", "group_id"))
+        cached = ({m.group_id: m.role for m in memberships}, [m.group for m in memberships])
+        setattr(viewer, _MEMBERSHIPS_CACHE, cached)
+    return cached
 
 
 def forget(*viewers: Any) -> None:
     """Drop cached roles after a membership change, so the next check reads them again."""
     for viewer in viewers:
-        for name in (_ROLES_CACHE, _GROUPS_CACHE):
-            if viewer is not None and hasattr(viewer, name):
-                delattr(viewer, name)
+        if viewer is not None and hasattr(viewer, _MEMBERSHIPS_CACHE):
+            delattr(viewer, _MEMBERSHIPS_CACHE)
 
 
 def member_group_ids(viewer: Any):

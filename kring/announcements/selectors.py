@@ -29,14 +29,13 @@ def pinned_ids() -> list[int]:
     policy comes after) with each one's end, so an announcement leaves on time;
     `pinned_ids_forget` drops the kept list when one is published or unpinned.
     """
+    now = timezone.now()
     kept = cache.get(PINNED_KEY)
     if kept is None:
-        now = timezone.now()
         kept = list(
             Announcement.objects.filter(pinned_until__gt=now).values_list("post_id", "pinned_until")
         )
         cache.set(PINNED_KEY, kept, PINNED_KEPT_SECONDS)
-    now = timezone.now()
     return [post_id for post_id, until in kept if until > now]
 
 

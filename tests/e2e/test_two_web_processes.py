@@ -15,6 +15,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from django.db import connection
@@ -145,17 +146,10 @@ print(post.pk)
 
 def _reply_appears_live(browser, reader_url: str, writer_url: str, post_id: int) -> None:
     """Ans reads the thread through `reader_url`; Bas replies through `writer_url`."""
-    contexts = []
-    try:
-        pages = {}
-        for name, url in (("ans", reader_url), ("bas", writer_url)):
-            context = browser.new_context(base_url=url, locale="nl-NL")
-            context.set_default_timeout(TIMEOUT_MS)
-            contexts.append(context)
-            pages[name] = context.new_page()
-            sign_in(pages[name], name)
-            pages[name].goto(f"/posts/{post_id}/")
+    with _signed_in(browser, ans=reader_url, bas=writer_url) as pages:
         reader, writer = pages["ans"], pages["bas"]
+        for page in pages.values():
+            page.goto(f"/posts/{post_id}/")
         reader.wait_for_selector("html[data-live='open']")
         writer.fill("#reply-form-body", "Ik kom, via de andere server.")
         writer.locator("#reply-form button[type=submit]").click()
@@ -166,6 +160,21 @@ def _reply_appears_live(browser, reader_url: str, writer_url: str, post_id: int)
         expect(reader.locator("#replies li.reply")).to_have_text(
             re.compile("Ik kom, via de andere server."), timeout=2000
         )
+
+
+@contextmanager
+def _signed_in(browser, **url_of: str) -> Iterator[dict]:
+    """A signed-in page per person, each in its own browser context on its server's URL."""
+    contexts = []
+    try:
+        pages = {}
+        for name, url in url_of.items():
+            context = browser.new_context(base_url=url, locale="nl-NL")
+            context.set_default_timeout(TIMEOUT_MS)
+            contexts.append(context)
+            pages[name] = context.new_page()
+            sign_in(pages[name], name)
+        yield pages
     finally:
         for context in contexts:
             context.close()
@@ -223,33 +232,26 @@ def test_bell_changes_live_on_one_process_if_the_worker_delivers_a_reply_made_on
     )
     command = [sys.executable, "-m", "kring.cli", "worker", "--no-reload", "--no-startup-delay"]
     worker = with_redis.start([*command, "--interval", "0.1"], stdout=worker_log, stderr=worker_log)
-    contexts = []
     try:
-        pages = {}
-        for name, url in (("ans", first), ("bas", second)):
-            context = browser.new_context(base_url=url, locale="nl-NL")
-            context.set_default_timeout(TIMEOUT_MS)
-            contexts.append(context)
-            pages[name] = context.new_page()
-            sign_in(pages[name], name)
-        reader, writer = pages["ans"], pages["bas"]
-        reader.goto("/people/ans/")  # a page away from the thread: only the bell can tell
-        reader.wait_for_selector("html[data-live='open']")
-        expect(reader.locator("#bell-count")).to_be_hidden()
-        writer.goto(f"/posts/{thread_id}/")
-        writer.fill("#reply-form-body", "Ik kom, de worker zegt het je.")
-        writer.locator("#reply-form button[type=submit]").click()
-        expect(
-            writer.locator("#replies").get_by_text("Ik kom, de worker zegt het je.")
-        ).to_be_visible()
-        # The worker polls its queue every 0.1 s; a generous bound, not a measurement.
-        expect(reader.locator("#bell-count")).to_have_text("1", timeout=10_000)
-        expect(reader.locator("#bell")).to_have_attribute("aria-label", "Meldingen, 1 ongelezen")
+        with _signed_in(browser, ans=first, bas=second) as pages:
+            _bell_changes_live(pages["ans"], pages["bas"], thread_id)
     finally:
-        for context in contexts:
-            context.close()
         processes.stop(worker)
         servers.close()
+
+
+def _bell_changes_live(reader, writer, thread_id: int) -> None:
+    """Bas replies on the thread; Ans, elsewhere on her own server, sees her bell change."""
+    reader.goto("/people/ans/")  # a page away from the thread: only the bell can tell
+    reader.wait_for_selector("html[data-live='open']")
+    expect(reader.locator("#bell-count")).to_be_hidden()
+    writer.goto(f"/posts/{thread_id}/")
+    writer.fill("#reply-form-body", "Ik kom, de worker zegt het je.")
+    writer.locator("#reply-form button[type=submit]").click()
+    expect(writer.locator("#replies").get_by_text("Ik kom, de worker zegt het je.")).to_be_visible()
+    # The worker polls its queue every 0.1 s; a generous bound, not a measurement.
+    expect(reader.locator("#bell-count")).to_have_text("1", timeout=10_000)
+    expect(reader.locator("#bell")).to_have_attribute("aria-label", "Meldingen, 1 ongelezen")
 
 
 SIGNED_IN_SESSION = """
