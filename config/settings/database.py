@@ -12,6 +12,9 @@ POSTGRESQL = "django.db.backends.postgresql"
 def database_from_environment(var_dir: Path) -> dict:
     """Return Django's DATABASES['default'] for DATABASE_URL, or SQLite in var_dir."""
     url = os.environ.get("DATABASE_URL", "")
+    if url.startswith("sqlite:"):
+        # An SQLite file elsewhere (a benchmark's data set) shares it as the default does.
+        return sqlite_file(Path(dj_database_url.parse(url)["NAME"]))
     if url:
         return postgresql_from_url(url)
     return sqlite_in(var_dir)
@@ -61,13 +64,18 @@ def postgresql_from_url(url: str) -> dict:
 def sqlite_in(var_dir: Path) -> dict:
     """Return the settings for SQLite in var_dir/kring.sqlite3, shared safely by several processes."""
     var_dir.mkdir(parents=True, exist_ok=True)
+    return sqlite_file(var_dir / "kring.sqlite3")
+
+
+def sqlite_file(path: Path) -> dict:
+    """Return the settings for SQLite in the file `path`, shared safely by several processes."""
     # WAL lets the web process and the worker read while one writes; IMMEDIATE
     # transactions take the write lock up front instead of failing half-way; the timeout
     # makes a writer wait (up to 20 s) for another process's write instead of failing
     # with "database is locked".
     return {
         "ENGINE": "django.db.backends.sqlite3",
-        "NAME": var_dir / "kring.sqlite3",
+        "NAME": path,
         "OPTIONS": {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",

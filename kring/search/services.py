@@ -1,6 +1,10 @@
 """Writing the index: one object's document, removing one, rebuilding all."""
 
+import heapq
+import itertools
 from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from django.db import connection, transaction
@@ -101,25 +105,53 @@ def index_later(kind: str, object_id: int) -> None:
 def index_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int:
     """Index every object of every kind again and drop documents of objects that are gone.
 
-    Works in batches of REBUILD_BATCH objects: one query reads a batch with what its
-    documents need, one compares with the documents there, one writes those that changed
-    (an upsert), one removes those of objects that are not findable, one adds new words to
-    the vocabulary. The result is what `document_index` gives for each object.
+    The objects of all kinds come merged by date, oldest first (each kind read in pk
+    order, which follows its dates), so on an empty index a document's id follows its
+    date across kinds, as it does for documents indexed when their object is made: SQLite
+    takes the newest matches by id (backends.sqlite). Works in batches of REBUILD_BATCH
+    objects: one query per kind reads them with what their documents need, one per kind
+    compares with the documents there, one writes those that changed (an upsert), one per
+    kind removes those of objects that are not findable, one adds new words to the
+    vocabulary. The result is what `document_index` gives for each object.
     `progress(done, total)` is called after each batch. Returns the number of documents.
     """
     total = sum(k.queryset().count() for k in kinds())
     known_terms = set(SearchTerm.objects.values_list("term", flat=True).iterator(10_000))
     done = written = 0
+    for batch in _batched(_in_date_order(), REBUILD_BATCH):
+        with transaction.atomic():
+            written += _batch_write(batch, known_terms)
+        done += len(batch)
+        if progress is not None:
+            progress(done, total)
     for search_kind in kinds():
-        for batch in _batches(search_kind):
-            with transaction.atomic():
-                written += _batch_write(search_kind, batch, known_terms)
-            done += len(batch)
-            if progress is not None:
-                progress(done, total)
         _stale_remove(search_kind)
     backend().index_optimise()
     return written
+
+
+# One object on its way into the index: its kind, the object, its document (None: hidden).
+Item = tuple[SearchKind, Any, Document | None]
+_NO_DATE = datetime.min.replace(tzinfo=UTC)
+
+
+def _in_date_order() -> Iterator[Item]:
+    """The objects of every kind with their documents, merged by the documents' dates."""
+
+    def stream(search_kind: SearchKind) -> Iterator[tuple[tuple, Item]]:
+        for batch in _batches(search_kind):
+            for obj in batch:
+                document = search_kind.document(obj)
+                moment = document.created_at if document is not None else _NO_DATE
+                yield (moment, search_kind.order, obj.pk), (search_kind, obj, document)
+
+    merged = heapq.merge(*(stream(k) for k in kinds()), key=itemgetter(0))
+    return (item for _key, item in merged)
+
+
+def _batched(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    while batch := list(itertools.islice(items, size)):
+        yield batch
 
 
 def _batches(search_kind: SearchKind) -> Iterator[list[Any]]:
@@ -136,32 +168,33 @@ def _batches(search_kind: SearchKind) -> Iterator[list[Any]]:
         last = batch[-1].pk
 
 
-def _batch_write(search_kind: SearchKind, batch: list[Any], known_terms: set[str]) -> int:
-    """Write the documents of one batch of objects; return how many it has."""
-    kind = search_kind.kind
-    wanted: dict[int, dict[str, Any]] = {}
-    hidden: list[int] = []
+def _batch_write(batch: list[Item], known_terms: set[str]) -> int:
+    """Write the documents of one batch of objects, in the batch's order; return how many
+    it has."""
+    wanted: dict[tuple[str, int], dict[str, Any]] = {}
+    hidden: dict[str, list[int]] = {}
     new_terms: set[str] = set()
-    for obj in batch:
-        document = search_kind.document(obj)
+    for search_kind, obj, document in batch:
         if document is None:
-            hidden.append(obj.pk)
+            hidden.setdefault(search_kind.kind, []).append(obj.pk)
             continue
-        wanted[obj.pk] = _document_fields(document)
+        wanted[(search_kind.kind, obj.pk)] = _document_fields(document)
         new_terms |= _vocabulary_terms(document.title, document.text) - known_terms
-    stored = SearchDocument.objects.filter(kind=kind, object_id__in=list(wanted)).values(
-        "object_id", *DOCUMENT_FIELDS
-    )
     # Running reindex again mostly finds the same documents: leave those alone.
     unchanged = set()
-    for row in stored:
-        pk = row.pop("object_id")
-        if row == wanted[pk]:
-            unchanged.add(pk)
-    _documents_upsert(kind, [(pk, fields) for pk, fields in wanted.items() if pk not in unchanged])
-    if hidden:
+    for kind in {kind for kind, _pk in wanted}:
+        pks = [pk for each, pk in wanted if each == kind]
+        stored = SearchDocument.objects.filter(kind=kind, object_id__in=pks).values(
+            "object_id", *DOCUMENT_FIELDS
+        )
+        for row in stored:
+            key = (kind, row.pop("object_id"))
+            if row == wanted[key]:
+                unchanged.add(key)
+    _documents_upsert([(key, fields) for key, fields in wanted.items() if key not in unchanged])
+    for kind, pks in hidden.items():
         # Still there but not findable itself: like document_index, its children stay.
-        SearchDocument.objects.filter(kind=kind, object_id__in=hidden).delete()
+        SearchDocument.objects.filter(kind=kind, object_id__in=pks).delete()
     if new_terms:
         SearchTerm.objects.bulk_create(
             [SearchTerm(term=term) for term in sorted(new_terms)], ignore_conflicts=True
@@ -170,7 +203,7 @@ def _batch_write(search_kind: SearchKind, batch: list[Any], known_terms: set[str
     return len(wanted)
 
 
-def _documents_upsert(kind: str, documents: list[tuple[int, dict[str, Any]]]) -> None:
+def _documents_upsert(documents: list[tuple[tuple[str, int], dict[str, Any]]]) -> None:
     """Insert or overwrite documents in one statement per batch.
 
     Plain SQL rather than bulk_create(update_conflicts=True): building a thousand model
@@ -199,7 +232,7 @@ def _documents_upsert(kind: str, documents: list[tuple[int, dict[str, Any]]]) ->
                 for to_db, name in zip(prepare, DOCUMENT_FIELDS, strict=True)
             ),
         )
-        for pk, values in documents
+        for (kind, pk), values in documents
     ]
     with connection.cursor() as cursor:
         backend().documents_write(cursor, statement, rows)

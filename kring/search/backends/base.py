@@ -56,10 +56,6 @@ def _title_terms(title: str) -> frozenset[str]:
     )
 
 
-def _in(word: str, terms: frozenset[str]) -> bool:
-    return word in terms or stem(word, "nl") in terms or stem(word, "en") in terms
-
-
 class SearchBackend:
     """Matches documents; the caller passes a queryset already narrowed by the access policy."""
 
@@ -115,25 +111,35 @@ class SearchBackend:
             extra = self.rows(documents, words, all_of=[words[i] for i in required])
             rows += [row for row in extra if row[0] not in seen]
         matched_by = [sum(1 for row in rows if row[4][i]) for i in range(len(words))]
-        weight = {
-            word: math.log(1 + len(rows) / count) if count else 0.0
-            for word, count in zip(words, matched_by, strict=True)
-        }
+        weight = [math.log(1 + len(rows) / count) if count else 0.0 for count in matched_by]
+        forms = [frozenset((word, stem(word, "nl"), stem(word, "en"))) for word in words]
+        # A document's score follows from which words it holds and which of those are in
+        # its title: a thousand matches share a handful of those, each scored once.
+        scores: dict[tuple, float] = {}
         hits = []
         for pk, kind, boost, created, matched, rank, title in rows:
-            found = {word for word, hit in zip(words, matched, strict=True) if hit}
             in_title = _title_terms(title)
-            best = [0.0] * len(plan.asked)
-            for alternative in plan.alternatives:
-                share = sum(
-                    weight[w] * (TITLE_FACTOR if _in(w, in_title) else 1.0)
-                    for w in alternative.words
-                    if w in found
-                )
-                value = alternative.factor * share / len(alternative.words)
-                for i in alternative.covers:
-                    best[i] = max(best[i], value)
-            score = sum(best) + rank / (1 + rank)
+            held = tuple(
+                (TITLE_FACTOR if not forms[i].isdisjoint(in_title) else 1.0) if hit else 0.0
+                for i, hit in enumerate(matched)
+            )
+            words_score = scores.get(held)
+            if words_score is None:
+                words_score = scores[held] = self._words_score(plan, weight, held)
+            score = words_score + rank / (1 + rank)
             hits.append(Hit(id=pk, kind=kind, score=score, boost=boost, created_at=created))
         hits.sort(key=lambda hit: (-hit.score, -hit.id))
         return hits
+
+    @staticmethod
+    def _words_score(plan: "QueryPlan", weight: list[float], held: tuple[float, ...]) -> float:
+        """How much of the question a document answers: per asked word the best of its
+        alternatives, `held` giving per word of the plan 0 (absent), 1 or TITLE_FACTOR."""
+        index = {word: i for i, word in enumerate(plan.words)}
+        best = [0.0] * len(plan.asked)
+        for alternative in plan.alternatives:
+            share = sum(weight[index[w]] * held[index[w]] for w in alternative.words)
+            value = alternative.factor * share / len(alternative.words)
+            for i in alternative.covers:
+                best[i] = max(best[i], value)
+        return sum(best)

@@ -10,11 +10,10 @@ document alone; rarity comes from SearchBackend.hits, counted over visible match
 from datetime import UTC, datetime
 
 from django.db import connection
-from django.db.models import BooleanField, QuerySet
+from django.db.models import IntegerField, QuerySet
 from django.db.models.expressions import RawSQL
-from django.utils.dateparse import parse_datetime
 
-from kring.search.backends.base import CANDIDATES, MAX_HITS, SearchBackend, trigrams
+from kring.search.backends.base import CANDIDATES, SearchBackend, trigrams
 from kring.search.text import stem, stemmed
 
 
@@ -104,40 +103,44 @@ class SqliteBackend(SearchBackend):
     ) -> list[tuple]:
         stems = [{stem(word, lang) for lang in ("nl", "en")} for word in words]
         per_word = dict(zip(words, (_quoted(s) for s in stems), strict=True))
-        in_fts = (
-            "search_searchdocument.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
-        )
-
-        def newest(query: str) -> tuple[str, list]:
-            match = RawSQL(in_fts, [query], output_field=BooleanField())  # noqa: S611 (fixed SQL)
-            found = documents.filter(match).order_by("-created_at").values("id")[:CANDIDATES]
-            return found.query.sql_with_params()
-
         if all_of is None:
-            candidates, params = newest(" OR ".join(per_word.values()))
+            match = " OR ".join(per_word.values())
         else:
-            candidates, params = newest(" AND ".join(f"({per_word[word]})" for word in all_of))
+            match = " AND ".join(f"({per_word[word]})" for word in all_of)
+        # FTS5 hands out its matches newest first (a document's id follows its date, see
+        # index_rebuild) and the access filter is asked per match, so the query stops at
+        # CANDIDATES visible matches: a word in 100,000 documents is not looked up 100,000
+        # times to sort them by date.
+        visible = documents.order_by().filter(
+            pk=RawSQL("search_fts.rowid", (), output_field=IntegerField())  # noqa: S611 (fixed SQL)
+        )
+        visible_sql, visible_params = visible.values("pk").query.sql_with_params()
+        candidates = (
+            "SELECT search_fts.rowid FROM search_fts WHERE search_fts MATCH %s "  # noqa: S608
+            f"AND EXISTS ({visible_sql}) ORDER BY search_fts.rowid DESC LIMIT {CANDIDATES}"
+        )
+        params = [match, *visible_params]
         sql = (
             "SELECT id, kind, boost, created_at, title, title_terms, text_terms "  # noqa: S608
-            f"FROM search_searchdocument WHERE id IN (SELECT id FROM ({candidates}))"
+            f"FROM search_searchdocument WHERE id IN ({candidates})"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             fetched = cursor.fetchall()
+        # The candidates' stemmed words are at hand: which asked word each holds is a
+        # look-up in them, not one more full-text match per word over the whole table.
+        needles = [[f" {word_stem} " for word_stem in word_stems] for word_stems in stems]
         rows = []
         for pk, kind, boost, created, title, title_terms, text_terms in fetched:
-            # The candidates' stemmed words are at hand: which asked word each holds is a
-            # set look-up, not one more full-text match per word over the whole table.
-            terms = set(title_terms.split()) | set(text_terms.split())
-            found = [bool(word_stems & terms) for word_stems in stems]
+            terms = f" {title_terms} {text_terms} "
+            found = [any(needle in terms for needle in each) for each in needles]
             rows.append((pk, kind, boost, _moment(created), found, sum(found), title))
-        rows.sort(key=lambda row: (-row[5], -row[3].timestamp()))
-        return rows[:MAX_HITS]
+        return rows
 
 
 def _moment(value) -> datetime:
     """A raw SQLite datetime (naive UTC text) as an aware datetime."""
-    moment = parse_datetime(value) if isinstance(value, str) else value
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 

@@ -2,8 +2,12 @@
 
 import pytest
 
+from kring.posts import services as post_services
+from kring.search.backends import postgres as postgres_backend
+from kring.search.backends import sqlite as sqlite_backend
 from kring.search.models import Synonym
 from kring.search.selectors import SearchFilters, search_for
+from kring.search.services import index_rebuild
 
 
 def _found(viewer, query: str, **filters) -> list[str]:
@@ -192,3 +196,23 @@ def test_search_for_returns_same_order_if_hidden_documents_share_the_words(
         write(f"Geheim verslag {number} over de infuuslijn.", group=secret_group)
     assert _found(outsider, "infuuslijn pomp") == before
     assert len(_found(colleague, "infuuslijn pomp")) == 14
+
+
+def test_search_for_returns_newest_visible_matches_if_more_match_than_are_ranked(
+    colleague, outsider, secret_group, monkeypatch
+):
+    # Only the newest CANDIDATES matches are ranked; newer hidden ones must not take their
+    # places (each backend asks the access filter inside its candidate query).
+    for module in (sqlite_backend, postgres_backend):
+        monkeypatch.setattr(module, "CANDIDATES", 3)
+    for number in range(5):
+        post_services.post_create(actor=colleague, group=None, body=f"Fietsplan deel {number}.")
+    for number in range(4):
+        post_services.post_create(
+            actor=colleague, group=secret_group, body=f"Fietsplan geheim {number}."
+        )
+    index_rebuild()
+    assert sorted(_found(outsider, "fietsplan")) == [
+        "Fietsplan deel 2.", "Fietsplan deel 3.", "Fietsplan deel 4."
+    ]  # fmt: skip
+    assert len(_found(colleague, "fietsplan")) == 3

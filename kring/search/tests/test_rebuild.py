@@ -1,16 +1,21 @@
 """The batched rebuild (`kring manage reindex`) writes what indexing one object at a time does."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from kring.files import services as file_services
 from kring.files.tests.samples import upload
 from kring.groups import services as group_services
 from kring.knowledge import services as knowledge_services
+from kring.knowledge.models import Page
 from kring.people.models import Department, Expertise
 from kring.people.services import user_create
 from kring.posts import services as post_services
+from kring.posts.models import Post, Reply
 from kring.questions.services import question_accept_answer, question_create
 from kring.search import selectors, services
 from kring.search.models import SearchDocument, SearchTerm
@@ -168,3 +173,20 @@ def test_index_rebuild_leaves_fts_rows_and_insert_trigger_as_one_by_one_if_sqlit
     document_index(kind="post", object_id=later.pk)
     found = selectors.search_for(organisation["anna"], query="wombatkoor")
     assert [r.document.object_id for r in found.results] == [later.pk]
+
+
+def test_index_rebuild_returns_ids_in_date_order_across_kinds_if_index_was_empty(
+    organisation, monkeypatch
+):
+    # SQLite ranks the newest matches by id (backends/sqlite.py): a rebuild numbers the
+    # documents of all kinds by date, as indexing them when they are made does.
+    post = organisation["post"]
+    Post.objects.filter(pk=post.pk).update(created_at=timezone.now() + timedelta(days=3))
+    Reply.objects.filter(post=post).update(created_at=timezone.now() - timedelta(days=400))
+    Page.objects.update(created_at=timezone.now() - timedelta(days=800))
+    SearchDocument.objects.all().delete()
+    monkeypatch.setattr(services, "REBUILD_BATCH", 2)
+    index_rebuild()
+    by_id = list(SearchDocument.objects.order_by("pk").values_list("kind", "created_at"))
+    assert [created for _kind, created in by_id] == sorted(created for _kind, created in by_id)
+    assert by_id[0][0] == "page" and by_id[-1][0] == "post"
