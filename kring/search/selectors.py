@@ -134,7 +134,7 @@ def search_for(
     found.page = min(max(page, 1), found.pages)
     start = (found.page - 1) * PER_PAGE
     ids = [hit.id for hit in _ranked(hits, filters.sort)[start : start + PER_PAGE]]
-    documents = SearchDocument.objects.in_bulk(ids)
+    documents = SearchDocument.objects.defer("title_terms", "text_terms").in_bulk(ids)
     terms = set(plan.words)
     for pk in ids:
         document = documents[pk]

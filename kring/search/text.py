@@ -67,12 +67,8 @@ def highlight(text: str, terms: set[str], *, length: int = SNIPPET_LENGTH) -> st
     stems = set(terms)
     for term in terms:
         stems.update(stem(term, lang) for lang in _LANGUAGES)
-    tokens = re.split(r"(\w+)", text)
-    first = next((i for i, token in enumerate(tokens) if i % 2 and _matches(token, stems)), None)
-    start = 0
-    if first is not None:
-        before = len("".join(tokens[:first]))
-        start = max(0, before - length // 3)
+    first = next((m.start() for m in _WORD.finditer(text) if _matches(m.group(), stems)), None)
+    start = max(0, first - length // 3) if first is not None else 0
     window = text[start : start + length]
     parts = re.split(r"(\w+)", window)
     out = []
