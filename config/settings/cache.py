@@ -31,10 +31,13 @@ def cache_from_environment() -> dict:
             # Entries are few (counters, short-lived values); culling keeps the table small.
             "OPTIONS": {"MAX_ENTRIES": 50_000, "CULL_FREQUENCY": 4},
         }
-    return {
+    caches = {
         "default": {**default, "KEY_PREFIX": prefix, "TIMEOUT": 300},
         "fragments": fragment_cache(),
     }
+    if url:
+        caches["fragments_shared"] = shared_fragment_cache(url, prefix)
+    return caches
 
 
 def fragment_cache() -> dict:
@@ -50,4 +53,23 @@ def fragment_cache() -> dict:
         "LOCATION": "kring-fragments",
         "TIMEOUT": 24 * 3600,
         "OPTIONS": {"MAX_ENTRIES": entries, "CULL_FREQUENCY": 4},
+    }
+
+
+def shared_fragment_cache(url: str, prefix: str) -> dict:
+    """Rendered fragments shared by every process of the site, behind the per-process ones.
+
+    With Redis a card or reply is rendered once for the site instead of once per web
+    process, and survives a restart. Entries are keyed by their content and by the code
+    that renders them (kring/core/fragments.py), so sharing them cannot show a stale one.
+    They expire after a day; Redis's own `maxmemory` with an LRU policy bounds the total
+    (docs/deploy.md).
+    """
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": f"{prefix}-fragments",
+        "TIMEOUT": 24 * 3600,
+        # A page must not wait for a slow Redis to show a fragment it can render itself.
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
     }

@@ -7,17 +7,25 @@ on*: the text, the author's name and photo, the space, the reader's rights on it
 language. When any of those changes, the key changes; nothing is ever invalidated, and
 an entry that is no longer asked for simply ages out.
 
-That is why the cache is per process (Django's local-memory cache, alias "fragments"):
-an entry can never be stale, so processes need not share it, and a hit costs no network
-round trip. It is bounded by KRING_FRAGMENT_CACHE_ENTRIES (docs/configuration.md).
+That is why the first tier is per process (Django's local-memory cache, alias
+"fragments"): an entry can never be stale, so processes need not share it, and a hit costs
+no network round trip. It is bounded by KRING_FRAGMENT_CACHE_ENTRIES
+(docs/configuration.md). When REDIS_URL is set, a second tier in Redis (alias
+"fragments_shared") holds what any process rendered, so a fragment is rendered once for
+the site; the key then also carries a digest of Kring's code and templates, so another
+release never reads this one's HTML. When that tier fails, fragments are rendered here.
 
 A fragment must not contain anything that depends on the moment it is shown: times are
 rendered as absolute moments and made relative in the browser (`{% moment %}`).
 """
 
 import hashlib
+import logging
 from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import caches
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -27,6 +35,40 @@ from django.utils.translation import get_language
 # (a template edit between two deployments of the same code would otherwise mix versions;
 # every process starts empty, so within one process this only matters for tests).
 VERSION = 3
+SHARED = "fragments_shared"
+logger = logging.getLogger(__name__)
+
+
+@cache
+def _code_digest() -> str:
+    """A digest of Kring's Python code and templates as installed, read once per process:
+    a fragment rendered by another release (in the shared tier) gets another key."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.blake2b(digest_size=8)
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".html") and "tests" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _shared_get(keys: list[str]) -> dict[str, str]:
+    if SHARED not in settings.CACHES or not keys:
+        return {}
+    try:
+        return caches[SHARED].get_many(keys)
+    except Exception:  # noqa: BLE001 - any failure of the shared tier: render here instead
+        logger.warning("Shared fragment cache unavailable; rendering fragments here.")
+        return {}
+
+
+def _shared_set(fragments: dict[str, str]) -> None:
+    if SHARED not in settings.CACHES or not fragments:
+        return
+    try:
+        caches[SHARED].set_many(fragments)
+    except Exception:  # noqa: BLE001 - the fragments are on the page anyway
+        logger.warning("Shared fragment cache unavailable; fragments kept in this process.")
 
 
 def fragment_key(kind: str, *parts: object) -> str:
@@ -35,7 +77,9 @@ def fragment_key(kind: str, *parts: object) -> str:
     The current language is always part of it. Parts are joined with a separator that
     cannot occur in their text, so ("a|b", "c") and ("a", "b|c") differ.
     """
-    material = "\x1f".join(str(part) for part in (VERSION, kind, get_language(), *parts))
+    material = "\x1f".join(
+        str(part) for part in (VERSION, _code_digest(), kind, get_language(), *parts)
+    )
     digest = hashlib.blake2b(material.encode("utf-8", "surrogatepass"), digest_size=16)
     return f"{kind}:{digest.hexdigest()}"
 
@@ -53,12 +97,17 @@ def render_fragments[T](
     items = list(items)
     if not items:
         return []
-    cache = caches["fragments"]
+    local = caches["fragments"]
     keys = [key(item) for item in items]
-    found = cache.get_many(keys)
+    found = local.get_many(keys)
+    shared = _shared_get([k for k in keys if k not in found])
+    if shared:
+        local.set_many(shared)
+        found.update(shared)
     fresh = {k: str(render(item)) for k, item in zip(keys, items, strict=True) if k not in found}
     if fresh:
-        cache.set_many(fresh)
+        local.set_many(fresh)
+        _shared_set(fresh)
     return [mark_safe(found[k] if k in found else fresh[k]) for k in keys]  # noqa: S308 (rendered by our templates)
 
 

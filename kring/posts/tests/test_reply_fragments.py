@@ -1,6 +1,7 @@
 """Replies come from the fragment cache, yet every change to what a reply shows is shown at once."""
 
 import re
+import uuid
 
 import pytest
 from django.core.cache import caches
@@ -10,6 +11,7 @@ from kring.groups.models import Membership
 from kring.people.models import Department, User
 from kring.posts import services
 from kring.posts.models import Reply
+from kring.realtime.tests.conftest import REDIS_URL, needs_redis
 
 
 @pytest.fixture(autouse=True)
@@ -160,3 +162,29 @@ def test_thread_page_shows_reply_in_the_readers_language(world, thread, client_f
 
     shown = read(client, post, question)
     assert re.search(r"\bReply\b", shown) and "Reageren" not in shown
+
+
+def test_thread_page_shows_the_edit_if_another_process_shared_the_old_reply(
+    world, thread, client_for, settings
+):
+    # With Redis the rendered replies are shared by all web processes (kring/core/fragments.py):
+    # an edit must still show at once in every one of them.
+    needs_redis()
+    settings.CACHES = {
+        **settings.CACHES,
+        "fragments_shared": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"kring-test-{uuid.uuid4().hex[:12]}",
+            "TIMEOUT": 60,  # never clear(): that empties the whole Redis database
+        },
+    }
+    post, question, _answer = thread
+    client = client_for(world.outsider)
+    assert "Waar is de sleutel?" in read(client, post, question)
+    caches["fragments"].clear()  # another process: the reply comes from Redis
+    assert "Waar is de sleutel?" in read(client, post, question)
+    services.reply_update(actor=world.member, reply=question, body="Waar is de **bus**?")
+    caches["fragments"].clear()
+    shown = read(client, post, question)
+    assert "<strong>bus</strong>" in shown and "sleutel" not in shown
