@@ -87,6 +87,7 @@ from kring.access.questions import (  # issue 5: questions
 from kring.access.reactions import can_react, can_react_to_each  # issue 4: reactions
 from kring.access.search import (  # issue 5: search
     can_view_document,
+    document_reach_is_narrow,
     document_reach_rule,
     visible_documents,
 )
@@ -143,6 +144,7 @@ __all__ = [
     "can_message",
     "can_manage",
     "can_manage_file",
+    "document_reach_is_narrow",
     "document_reach_rule",
     "can_moderate_in",
     "can_post_in",

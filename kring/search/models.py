@@ -51,7 +51,11 @@ class SearchDocument(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_object")
         ]
-        indexes = [models.Index(fields=["-created_at"], name="search_document_created")]
+        indexes = [
+            models.Index(fields=["-created_at"], name="search_document_created"),
+            # A guest's documents, found by the spaces they may read (backends/postgres.py).
+            models.Index(fields=["scope", "group"], name="search_document_reach"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}"

@@ -122,7 +122,8 @@ def search_for(
     found = SearchResults(query=query, plan=plan)
     if not plan.words:
         return found
-    hits = engine.hits(_filtered(viewer, filters), plan)
+    narrow = access.document_reach_is_narrow(viewer)
+    hits = engine.hits(_filtered(viewer, filters), plan, narrow=narrow)
     counts: dict[str, int] = {}
     for hit in hits:
         counts[hit.kind] = counts.get(hit.kind, 0) + 1
@@ -204,7 +205,8 @@ def documents_matching_for(
     if not plan.words:
         return Matches(asked=plan.asked, documents=[])
     documents = _filtered(viewer, SearchFilters()).filter(kind__in=kinds)
-    ids = [hit.id for hit in engine.hits(documents, plan)[:limit]]
+    narrow = access.document_reach_is_narrow(viewer)
+    ids = [hit.id for hit in engine.hits(documents, plan, narrow=narrow)[:limit]]
     rows = SearchDocument.objects.filter(pk__in=ids).values_list(
         "kind", "object_id", "author_id", "created_at"
     )

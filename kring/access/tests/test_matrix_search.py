@@ -13,7 +13,9 @@ from kring import access
 from kring.access.tests.conftest import GROUP_SPACES, SPACES, VIEWERS, Matrix, marker
 from kring.access.tests.expected import reads, sees_group
 from kring.access.tests.surfaces import LOGIN_PATH, Expect, check, client_for, forbidden_markers
+from kring.search.backends import backend
 from kring.search.models import SearchDocument
+from kring.search.query import query_plan
 from kring.search.services import index_rebuild
 
 
@@ -245,3 +247,17 @@ def test_document_reach_rule_changes_nothing_visible_if_viewer(indexed: Matrix, 
     narrowed = access.visible(who, documents).filter(access.document_reach_rule(who))
     assert set(narrowed.values_list("pk", flat=True)) == visible
     assert visible <= reached
+
+
+@pytest.mark.parametrize("viewer", [viewer for viewer in VIEWERS if viewer != "anonymous"])
+def test_search_hits_are_the_same_if_searched_from_viewers_reach(indexed: Matrix, viewer: str):
+    # Guests search from what they may read (the `narrow` plan hint, backends/postgres.py):
+    # a hint for the database, so both ways must find exactly the same documents.
+    who = indexed.viewer(viewer)
+    documents = access.visible(who, SearchDocument.objects.all())
+    engine = backend()
+    plan = query_plan("marker geheim open", engine)
+    wide = [(hit.id, hit.score) for hit in engine.hits(documents, plan, narrow=False)]
+    narrow = [(hit.id, hit.score) for hit in engine.hits(documents, plan, narrow=True)]
+    assert narrow == wide
+    assert access.document_reach_is_narrow(who) == (viewer in ("guest", "guest_member"))

@@ -17,11 +17,14 @@ if TYPE_CHECKING:
 MAX_HITS = 1000
 # Before ranking, at most this many matches of any asked word are taken, newest first: a
 # word used in 100,000 documents is not ranked 100,000 times. When fewer than ALL_ENOUGH
-# of them hold every asked word, the newest that do are fetched as well, so a document
-# with every asked word is never crowded out by the common ones (it is rare then, and
-# cheap to find; when it is common, enough of it is among the newest already).
+# of them (a first page) hold every asked word, the ALL_OF_CANDIDATES newest that do are
+# fetched as well, so a document with every asked word is never crowded out by the common
+# ones. Few: finding them means walking the newest matches of the rarest combination,
+# and two words common apart but not together ("wachttijd reisdocumenten", 16,000 of 3.2
+# million documents) cost PostgreSQL 160 ms for a thousand of them (bench/README.md).
 CANDIDATES = 1000
-ALL_ENOUGH = 50
+ALL_ENOUGH = 20
+ALL_OF_CANDIDATES = 200
 TITLE_FACTOR = 1.5
 
 
@@ -81,14 +84,19 @@ class SearchBackend:
         raise NotImplementedError
 
     def rows(
-        self, documents: QuerySet, words: list[str], *, all_of: list[str] | None = None
+        self,
+        documents: QuerySet,
+        words: list[str],
+        *,
+        all_of: list[str] | None = None,
+        narrow: bool = False,
     ) -> list[tuple]:
         """Matches as (id, kind, boost, created_at, [matched per word], text rank >= 0, title),
         at most MAX_HITS, from the CANDIDATES newest documents that match any of `words`
-        (or, given `all_of`, every word of it)."""
+        (or, given `all_of`, the ALL_OF_CANDIDATES newest that match every word of it)."""
         raise NotImplementedError
 
-    def hits(self, documents: QuerySet, plan: "QueryPlan") -> list[Hit]:
+    def hits(self, documents: QuerySet, plan: "QueryPlan", *, narrow: bool = False) -> list[Hit]:
         """The documents of `documents` matching any word of `plan`, best first, at most MAX_HITS.
 
         Score: each asked word counts once, through the best of its alternatives that the
@@ -103,12 +111,12 @@ class SearchBackend:
         words = plan.words
         if not words:
             return []
-        rows = self.rows(documents, words)
+        rows = self.rows(documents, words, narrow=narrow)
         required = [i for i, word in enumerate(words) if word in plan.asked] or [0]
         holding_all = sum(1 for row in rows if all(row[4][i] for i in required))
         if len(rows) >= MAX_HITS and holding_all < ALL_ENOUGH:
             seen = {row[0] for row in rows}
-            extra = self.rows(documents, words, all_of=[words[i] for i in required])
+            extra = self.rows(documents, words, all_of=[words[i] for i in required], narrow=narrow)
             rows += [row for row in extra if row[0] not in seen]
         matched_by = [sum(1 for row in rows if row[4][i]) for i in range(len(words))]
         weight = [math.log(1 + len(rows) / count) if count else 0.0 for count in matched_by]

@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
 
-from kring.search.backends.base import CANDIDATES, MAX_HITS, SearchBackend
+from kring.search.backends.base import ALL_OF_CANDIDATES, CANDIDATES, MAX_HITS, SearchBackend
 
 # One word in either configuration: an OR of tsqueries the GIN index answers (the CASE on
 # the document's language below is exact, but no index can answer it).
@@ -59,21 +59,33 @@ class PostgresBackend(SearchBackend):
             return found
 
     def rows(
-        self, documents: QuerySet, words: list[str], *, all_of: list[str] | None = None
+        self,
+        documents: QuerySet,
+        words: list[str],
+        *,
+        all_of: list[str] | None = None,
+        narrow: bool = False,
     ) -> list[tuple]:
         column = '"search_searchdocument"."search_vector"'
+        # A reader who may see little (a guest in two groups): the match is written as the
+        # function behind @@, which the GIN index cannot answer, so PostgreSQL starts from
+        # the reader's documents (index search_document_reach) and tests those. Left to
+        # itself it intersected the reader's spaces with every document holding a common
+        # word, 675,000 of them: 1 s instead of 30 ms (bench/README.md, 2026-11-30).
+        matches = "ts_match_vq({column}, ({tsquery}))" if narrow else "{column} @@ ({tsquery})"
 
-        def newest(joined: str, chosen: list[str]) -> tuple[str, list]:
+        def newest(joined: str, chosen: list[str], limit: int) -> tuple[str, list]:
             tsquery = joined.join(_EITHER for _ in chosen)
             params = [p for word in chosen for p in (word, word)]
-            match = RawSQL(f"{column} @@ ({tsquery})", params, output_field=BooleanField())  # noqa: S611 (fixed SQL, words are parameters)
-            found = documents.filter(match).order_by("-created_at").values("id")[:CANDIDATES]
+            condition = matches.format(column=column, tsquery=tsquery)
+            match = RawSQL(condition, params, output_field=BooleanField())  # noqa: S611 (fixed SQL, words are parameters)
+            found = documents.filter(match).order_by("-created_at").values("id")[:limit]
             return found.query.sql_with_params()
 
         if all_of is None:
-            candidates, candidate_params = newest(" || ", words)
+            candidates, candidate_params = newest(" || ", words, CANDIDATES)
         else:
-            candidates, candidate_params = newest(" && ", all_of)
+            candidates, candidate_params = newest(" && ", all_of, ALL_OF_CANDIDATES)
         each = [_condition("s") for _ in words]
         each_params = [p for word in words for p in (word, word)]
         any_words = " OR ".join(each)

@@ -13,7 +13,7 @@ from django.db import connection
 from django.db.models import IntegerField, QuerySet
 from django.db.models.expressions import RawSQL
 
-from kring.search.backends.base import CANDIDATES, SearchBackend, trigrams
+from kring.search.backends.base import ALL_OF_CANDIDATES, CANDIDATES, SearchBackend, trigrams
 from kring.search.text import stem, stemmed
 
 
@@ -99,14 +99,20 @@ class SqliteBackend(SearchBackend):
             return _grouped(cursor.fetchall())
 
     def rows(
-        self, documents: QuerySet, words: list[str], *, all_of: list[str] | None = None
+        self,
+        documents: QuerySet,
+        words: list[str],
+        *,
+        all_of: list[str] | None = None,
+        narrow: bool = False,
     ) -> list[tuple]:
         stems = [{stem(word, lang) for lang in ("nl", "en")} for word in words]
         per_word = dict(zip(words, (_quoted(s) for s in stems), strict=True))
         if all_of is None:
-            match = " OR ".join(per_word.values())
+            match, limit = " OR ".join(per_word.values()), CANDIDATES
         else:
             match = " AND ".join(f"({per_word[word]})" for word in all_of)
+            limit = ALL_OF_CANDIDATES
         # FTS5 hands out its matches newest first (a document's id follows its date, see
         # index_rebuild) and the access filter is asked per match, so the query stops at
         # CANDIDATES visible matches: a word in 100,000 documents is not looked up 100,000
@@ -117,7 +123,7 @@ class SqliteBackend(SearchBackend):
         visible_sql, visible_params = visible.values("pk").query.sql_with_params()
         candidates = (
             "SELECT search_fts.rowid FROM search_fts WHERE search_fts MATCH %s "  # noqa: S608
-            f"AND EXISTS ({visible_sql}) ORDER BY search_fts.rowid DESC LIMIT {CANDIDATES}"
+            f"AND EXISTS ({visible_sql}) ORDER BY search_fts.rowid DESC LIMIT {limit}"
         )
         params = [match, *visible_params]
         sql = (

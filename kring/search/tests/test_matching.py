@@ -3,6 +3,7 @@
 import pytest
 
 from kring.posts import services as post_services
+from kring.search.backends import base as base_backend
 from kring.search.backends import postgres as postgres_backend
 from kring.search.backends import sqlite as sqlite_backend
 from kring.search.models import Synonym
@@ -216,3 +217,22 @@ def test_search_for_returns_newest_visible_matches_if_more_match_than_are_ranked
         "Fietsplan deel 2.", "Fietsplan deel 3.", "Fietsplan deel 4."
     ]  # fmt: skip
     assert len(_found(colleague, "fietsplan")) == 3
+
+
+def test_search_for_returns_document_with_every_word_if_newer_ones_hold_only_one(
+    colleague, monkeypatch
+):
+    # The newest matches of any word are ranked; when too few of them hold every asked word,
+    # the newest that do are fetched as well, so the answer is not crowded out (base.py).
+    for module in (sqlite_backend, postgres_backend):
+        monkeypatch.setattr(module, "CANDIDATES", 3)
+    monkeypatch.setattr(base_backend, "MAX_HITS", 3)
+    monkeypatch.setattr(base_backend, "ALL_ENOUGH", 1)
+    post_services.post_create(
+        actor=colleague, group=None, body="Het fietsplan geldt ook voor de parkeergarage."
+    )
+    for number in range(5):
+        post_services.post_create(actor=colleague, group=None, body=f"Fietsplan deel {number}.")
+    index_rebuild()
+    found = _found(colleague, "fietsplan parkeergarage")
+    assert found[0] == "Het fietsplan geldt ook voor de parkeergarage."
