@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from kring.search.query import QueryPlan
 
 # At most this many matches are ranked for one query; counts above it say "1000+".
-MAX_HITS = 1000
+MAX_HITS = 500
 # Before ranking, at most this many matches of any asked word are taken, newest first: a
 # word used in 100,000 documents is not ranked 100,000 times. When fewer than ALL_ENOUGH
 # of them (a first page) hold every asked word, the ALL_OF_CANDIDATES newest that do are
@@ -22,8 +22,8 @@ MAX_HITS = 1000
 # ones. Few: finding them means walking the newest matches of the rarest combination,
 # and two words common apart but not together ("wachttijd reisdocumenten", 16,000 of 3.2
 # million documents) cost PostgreSQL 160 ms for a thousand of them (bench/README.md).
-CANDIDATES = 1000
-ALL_ENOUGH = 20
+CANDIDATES = 500
+ALL_ENOUGH = 5
 ALL_OF_CANDIDATES = 200
 TITLE_FACTOR = 1.5
 
