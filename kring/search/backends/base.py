@@ -13,7 +13,7 @@ from kring.search.text import stem, words
 if TYPE_CHECKING:
     from kring.search.query import QueryPlan
 
-# At most this many matches are ranked for one query; counts above it say "1000+".
+# At most this many matches are ranked for one query; counts at it say "more than".
 MAX_HITS = 500
 # Before ranking, at most this many matches of any asked word are taken, newest first: a
 # word used in 100,000 documents is not ranked 100,000 times. When fewer than ALL_ENOUGH
