@@ -17,11 +17,10 @@ if TYPE_CHECKING:
 MAX_HITS = 500
 # Before ranking, at most this many matches of any asked word are taken, newest first: a
 # word used in 100,000 documents is not ranked 100,000 times. When fewer than ALL_ENOUGH
-# of them (a first page) hold every asked word, the ALL_OF_CANDIDATES newest that do are
-# fetched as well, so a document with every asked word is never crowded out by the common
-# ones. Few: finding them means walking the newest matches of the rarest combination,
-# and two words common apart but not together ("wachttijd reisdocumenten", 16,000 of 3.2
-# million documents) cost PostgreSQL 160 ms for a thousand of them (bench/README.md).
+# of them hold every asked word, the ALL_OF_CANDIDATES newest that do are fetched as well,
+# so a document with every asked word is never crowded out by the common ones. Only then:
+# such documents are rare among the newest matches, so the backends can fetch all of them
+# and keep the newest (bench/README.md, "Search … 2026-11-30").
 CANDIDATES = 500
 ALL_ENOUGH = 5
 ALL_OF_CANDIDATES = 200
