@@ -151,11 +151,11 @@ def search_for(
     return found
 
 
-def groups_to_filter_for(viewer) -> list:
-    """The groups the viewer may see, for the group filter."""
+def groups_to_filter_for(viewer) -> list[tuple[int, str]]:
+    """(pk, name) of the groups the viewer may see, for the group filter."""
     from kring.groups.models import Group
 
-    return list(visible(viewer, Group.objects.all()).order_by("name").only("pk", "name"))
+    return list(visible(viewer, Group.objects.all()).order_by("name").values_list("pk", "name"))
 
 
 def author_to_filter_for(viewer, username: str):
