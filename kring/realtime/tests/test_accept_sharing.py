@@ -21,7 +21,7 @@ from django.conf import settings
 from kring.cli import WORKER_CLASS
 from kring.core.tests import processes
 
-BURSTS = 10
+BURSTS = 20
 CONNECTIONS = 8
 
 
@@ -90,12 +90,19 @@ def _burst(port: int, *, connections: int) -> list[str]:
 
 
 def test_both_workers_serve_a_burst_of_new_connections(two_workers):
+    # Measured over 40 bursts each: with the sharing event loop the smaller share was 4 of
+    # 8 in 38 and 3 in 2 (on average 3.95); with uvicorn's plain worker 1 in 4, 2 in 11,
+    # 3 in 15 and 4 in 10 (2.8), and in the benchmark often 0. The average decides, not
+    # each burst: a busy machine (the suite runs in parallel) may now and then not wake the
+    # other worker in time.
     port = two_workers
+    smaller_shares = []
     for _ in range(BURSTS):
         served_by = _burst(port, connections=CONNECTIONS)
         assert len(served_by) == CONNECTIONS
         # Each connection's request is served by the worker that accepted it.
-        shares = sorted(Counter(served_by).values())
-        assert len(shares) == 2, f"all {CONNECTIONS} connections went to one worker"
-        assert shares[0] >= 2, f"one worker took {shares[1]} of the {CONNECTIONS} connections"
+        shares = Counter(served_by)
+        smaller_shares.append(min(shares.values()) if len(shares) == 2 else 0)
         time.sleep(0.2)  # the closed connections are gone from both workers
+    average = sum(smaller_shares) / BURSTS
+    assert average >= 3.4, f"the smaller worker's shares of {CONNECTIONS}: {smaller_shares}"
