@@ -92,7 +92,10 @@ class SearchBackend:
     ) -> list[tuple]:
         """Matches as (id, kind, boost, created_at, [matched per word], text rank >= 0, title),
         at most MAX_HITS, from the CANDIDATES newest documents that match any of `words`
-        (or, given `all_of`, the ALL_OF_CANDIDATES newest that match every word of it)."""
+        (or, given `all_of`, the ALL_OF_CANDIDATES newest that match every word of it).
+        `narrow`: the reader may see only a small part of the documents
+        (access.document_reach_is_narrow), a hint for the database's plan that must not
+        change the result."""
         raise NotImplementedError
 
     def hits(self, documents: QuerySet, plan: "QueryPlan", *, narrow: bool = False) -> list[Hit]:

@@ -115,8 +115,8 @@ class SqliteBackend(SearchBackend):
             limit = ALL_OF_CANDIDATES
         # FTS5 hands out its matches newest first (a document's id follows its date, see
         # index_rebuild) and the access filter is asked per match, so the query stops at
-        # CANDIDATES visible matches: a word in 100,000 documents is not looked up 100,000
-        # times to sort them by date.
+        # `limit` visible matches: a word in 100,000 documents is not looked up 100,000
+        # times to sort them by date. `narrow` changes nothing here: the plan is the same.
         visible = documents.order_by().filter(
             pk=RawSQL("search_fts.rowid", (), output_field=IntegerField())  # noqa: S611 (fixed SQL)
         )
