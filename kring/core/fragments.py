@@ -12,7 +12,7 @@ That is why the first tier is per process (Django's local-memory cache, alias
 no network round trip. It is bounded by KRING_FRAGMENT_CACHE_ENTRIES
 (docs/configuration.md). When REDIS_URL is set, a second tier in Redis (alias
 "fragments_shared") holds what any process rendered, so a fragment is rendered once for
-the site; the key then also carries a digest of Kring's code and templates, so another
+the site; the key then also carries a digest of Kring's code and templates (read only then), so another
 release never reads this one's HTML. When that tier fails, fragments are rendered here.
 
 A fragment must not contain anything that depends on the moment it is shown: times are
@@ -77,9 +77,9 @@ def fragment_key(kind: str, *parts: object) -> str:
     The current language is always part of it. Parts are joined with a separator that
     cannot occur in their text, so ("a|b", "c") and ("a", "b|c") differ.
     """
-    material = "\x1f".join(
-        str(part) for part in (VERSION, _code_digest(), kind, get_language(), *parts)
-    )
+    # Only a shared tier can hold another release's HTML: only then is the code read.
+    release = _code_digest() if SHARED in settings.CACHES else ""
+    material = "\x1f".join(str(part) for part in (VERSION, release, kind, get_language(), *parts))
     digest = hashlib.blake2b(material.encode("utf-8", "surrogatepass"), digest_size=16)
     return f"{kind}:{digest.hexdigest()}"
 
