@@ -1,7 +1,7 @@
 """The ASGI entry point: `kring serve` (gunicorn with uvicorn workers) serves this.
 
 Pages go through Django's WSGI handler in a pool of KRING_WEB_THREADS threads per process
-(default 4); the event stream (/events/, kring/realtime) is asynchronous, so an open stream
+(default 2); the event stream (/events/, kring/realtime) is asynchronous, so an open stream
 does not hold a thread (kring/realtime/serving.py).
 """
 
