@@ -93,6 +93,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Only fragments rendered many times per page, from `<app>/jinja2/` (decision 0027).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "NAME": "jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "kring.core.jinja.environment"},
+    },
 ]
 
 DATABASES = {"default": database_from_environment(VAR_DIR)}

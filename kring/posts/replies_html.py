@@ -69,7 +69,7 @@ def replies_html(
     reply before it, so thread.js can put it in its place. `csrf_token` goes into the
     forms of the reaction bars.
     """
-    template = get_template(REPLY_TEMPLATE)
+    template = get_template(REPLY_TEMPLATE, using="jinja2")  # decision 0027
     thread_url = link("posts:detail", post.pk)
     edit_delete = access.reply_rights(viewer, post, replies)
     rights = {

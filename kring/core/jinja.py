@@ -1,0 +1,46 @@
+"""The Jinja2 environment for the few templates rendered many times per page (decision 0027).
+
+A thread page renders up to fifty replies; with Django's template language one costs about
+twice what it costs here. Only such repeated fragments are written for Jinja2 (in an app's
+`jinja2/` folder); pages and everything else stay Django templates.
+
+The templates see the same helpers as the Django tags of the same name (`kring_tags`):
+`avatar(person, "sm")`, `moment(value)`, `icon("reply")`, plus `url(name, *args)` and
+`_("text")` (Django's gettext, in the language of the request). Write translated text
+as `{{ _("Reply") }}` or `{{ _("to %(name)s")|format(name=value) }}`, with the literal
+right inside `_( )`: that is the form `makemessages` finds in templates. Autoescaping is on.
+"""
+
+from django.urls import reverse
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext, ngettext
+from jinja2 import Environment, StrictUndefined
+
+from kring.core.icons import ICONS
+from kring.core.templatetags.kring_tags import avatar, moment
+
+
+def icon(name: str) -> SafeString:
+    """The named SVG icon (kring/core/icons.py), decorative."""
+    try:
+        return ICONS[name]
+    except KeyError:
+        raise ValueError(f"No icon {name!r}; one of: {', '.join(sorted(ICONS))}") from None
+
+
+def url(name: str, *args: object) -> str:
+    return reverse(name, args=args)
+
+
+def environment(**options) -> Environment:
+    """Django's Jinja2 backend calls this with the TEMPLATES options (autoescape on).
+
+    A name the template does not get is an error, not an empty string: a misspelt one
+    fails in the tests instead of leaving a hole in the page."""
+    options = {**options, "undefined": StrictUndefined}
+    options.pop("autoescape", None)  # always on, whatever TEMPLATES says
+    env = Environment(autoescape=True, **options)
+    env.globals.update(
+        _=gettext, ngettext=ngettext, url=url, icon=icon, avatar=avatar, moment=moment
+    )
+    return env
