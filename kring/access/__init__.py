@@ -6,7 +6,7 @@ model, pk)` which treats missing and invisible alike, and `audience(obj)` with t
 of the users who may see it. Verbs (`can_post_in`, `can_reply`, ...) decide actions.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db.models import Model, QuerySet
@@ -239,10 +239,20 @@ _LOOKUPS = {
 }
 
 
-def get_or_404(viewer: Any, model: type[Model], pk: Any, *, field: str = "pk") -> Any:
-    """Load one object for the viewer; a missing and an invisible object raise the same Http404."""
+def get_or_404(
+    viewer: Any,
+    model: type[Model],
+    pk: Any,
+    *,
+    field: str = "pk",
+    annotate: Mapping[str, Any] | None = None,
+) -> Any:
+    """Load one object for the viewer; a missing and an invisible object raise the same Http404.
+
+    `annotate` adds columns to the same query (what the page would otherwise ask for next).
+    """
     try:
-        obj = _LOOKUPS[model]().get(**{field: pk})
+        obj = _LOOKUPS[model]().annotate(**(annotate or {})).get(**{field: pk})
     except (model.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
     if not can_view(viewer, obj):

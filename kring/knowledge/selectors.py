@@ -4,7 +4,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -73,8 +73,16 @@ def revisions_for(viewer: User, page: Page) -> list[Revision]:
     return list(access.visible(viewer, Revision.objects.filter(page=page).select_related("author")))
 
 
+def saved_as_knowledge_column() -> Exists:
+    """Whether any page was made from the post, as a column of the post's own query:
+    `annotate(saved_as_knowledge=...)`. Most threads have none, and then no query follows."""
+    return Exists(Page.objects.filter(source_post=OuterRef("pk")))
+
+
 def pages_saved_from(viewer: User, post: Post) -> list[Page]:
     """The knowledge pages made from this thread that the viewer may read."""
+    if post.__dict__.get("saved_as_knowledge") is False:  # loaded with saved_as_knowledge_column
+        return []
     return list(access.visible(viewer, Page.objects.filter(source_post=post)))
 
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import F, Max, Q, QuerySet
+from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
 
 from kring import access
 from kring.posts.models import PATH_DIGITS, PATH_MAX_DEPTH, Post, Reply
@@ -118,8 +118,18 @@ def replies_in_reading_order(viewer: Any, post: Post) -> list[Reply]:
     return replies
 
 
+def latest_reply_column() -> Subquery:
+    """`reply_latest_id` as a column of the post's own query: `annotate(latest_reply_id=...)`."""
+    latest = Reply.objects.filter(post=OuterRef("pk")).order_by().values("post")
+    return Subquery(latest.annotate(latest=Max("pk")).values("latest"))
+
+
 def reply_latest_id(post: Post) -> int:
-    """The id of the post's newest reply (0 without replies): an open page asks what came after it."""
+    """The id of the post's newest reply (0 without replies): an open page asks what came after it.
+
+    Read from the post when it was loaded with `latest_reply_column()` (no query)."""
+    if "latest_reply_id" in post.__dict__:
+        return post.latest_reply_id or 0
     return Reply.objects.filter(post=post).aggregate(latest=Max("pk"))["latest"] or 0
 
 
