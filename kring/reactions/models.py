@@ -32,7 +32,10 @@ class Reaction(models.Model):
     """One person's reaction of one kind on a post or on a reply (exactly one of the two)."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reactions"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reactions",
+        db_index=False,  # reaction_user_recent starts with it
     )
     post = models.ForeignKey(
         "posts.Post", null=True, blank=True, on_delete=models.CASCADE, related_name="reactions"
@@ -44,6 +47,8 @@ class Reaction(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        # Someone's recent reactions ("Voor jou" ties) without reading all their old ones.
+        indexes = [models.Index(fields=["user", "created_at"], name="reaction_user_recent")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(post__isnull=False, reply__isnull=True)
