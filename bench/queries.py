@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from bench import MARKER, SCENARIOS
 from bench.plan import pages_for, sample_users, session_end, session_for, shared_targets
@@ -25,6 +26,7 @@ from bench.searches import COUNTED_SEARCH
 from kring import access
 from kring.api.models import ApiToken
 from kring.api.services import api_token_issue
+from kring.feeds.foryou import PER_PAGE, ranking_for
 from kring.groups.models import Group, Membership
 from kring.people.models import User
 from kring.people.selectors import recent_posts_of_for
@@ -40,11 +42,19 @@ class _Rollback(Exception):
 
 
 def _count(request: Any) -> tuple[int, int]:
-    """(queries, status) of one request, after one unmeasured request that warms caches."""
+    """(queries, status) of a request, after one unmeasured request that warms caches.
+
+    The fewer of two measured requests: a value kept for a minute (the header counts, the
+    pinned announcements) can expire between the warm-up and the measurement, and asking
+    for it again is not a query that grows with the data.
+    """
     request()
-    with CaptureQueriesContext(connection) as queries:
-        response = request()
-    return len(queries), response.status_code
+    measured = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            response = request()
+        measured.append((len(queries), response.status_code))
+    return min(measured)
 
 
 def _count_write(request: Any) -> tuple[int, int]:
@@ -90,6 +100,8 @@ def _situations(user: User, pages: dict[str, Any]) -> dict[str, str]:
     if not Membership.objects.filter(user=user).exists():  # a label only, no access decision
         who += " in no group"
     labels = dict.fromkeys(SCENARIOS, who)
+    if pages.get("home"):
+        labels["home"] += _names_colleagues_label(user)
     if pages.get("group"):
         group = Group.objects.get(slug=pages["group"].strip("/").split("/")[-1])
         labels["group"] += ", member" if access.is_member(user, group) else ", not a member"
@@ -109,6 +121,14 @@ def _situations(user: User, pages: dict[str, Any]) -> dict[str, str]:
         where = "the company space" if pages["create_post"] == "company" else "a group"
         labels["create_post"] += f", in {where}"
     return labels
+
+
+def _names_colleagues_label(user: User) -> str:
+    """Whether "Voor jou" gives a colleague as the reason for a post on its first page: which
+    of them the reader may see is asked then (one query, feeds.foryou.reason_texts)."""
+    entries = ranking_for(user, timezone.now(), kept=True).entries[:PER_PAGE]
+    kinds = {reason.kind for _post_id, reasons in entries for reason in reasons}
+    return ", reasons name colleagues" if kinds & {"person", "interaction"} else ""
 
 
 def _reactions_label(thread_url: str) -> str:
