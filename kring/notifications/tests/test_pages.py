@@ -5,6 +5,7 @@ from django.core import signing
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from kring.groups import services as group_services
 from kring.notifications.models import DigestSettings, Notification, NotificationPreference
@@ -251,11 +252,30 @@ def test_unsubscribe_link_fails_clearly_if_expired(world, client, monkeypatch):
     assert "Deze link is verlopen of ongeldig" in response.content.decode()
 
 
-def test_unread_count_is_one_query_whatever_the_number(world, django_assert_num_queries):
+def test_unread_count_is_two_queries_whatever_the_number(world, django_assert_num_queries):
     from kring.notifications.selectors import unread_count_for
 
     for target in (world.posts["open"], world.posts["closed"], world.groups["secret"]):
         field = "group" if target in world.groups.values() else "post"
         Notification.objects.create(recipient=world.member, kind=Kind.MENTION, **{field: target})
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         assert unread_count_for(world.member) == 3
+
+
+def test_unread_count_is_one_query_if_everything_is_read(world, django_assert_num_queries):
+    from kring.notifications.selectors import unread_count_for
+
+    Notification.objects.create(
+        recipient=world.member, kind=Kind.MENTION, post=world.posts["open"], read_at=timezone.now()
+    )
+    with django_assert_num_queries(1):
+        assert unread_count_for(world.member) == 0
+
+
+def test_unread_count_leaves_out_unread_ones_the_reader_may_no_longer_see(world):
+    from kring.notifications.selectors import unread_count_for
+
+    Notification.objects.create(
+        recipient=world.outsider, kind=Kind.MENTION, post=world.posts["closed"]
+    )
+    assert unread_count_for(world.outsider) == 0
