@@ -251,8 +251,11 @@ def get_or_404(
 
     `annotate` adds columns to the same query (what the page would otherwise ask for next).
     """
+    lookup = _LOOKUPS[model]()
+    if annotate:
+        lookup = lookup.annotate(**annotate)
     try:
-        obj = _LOOKUPS[model]().annotate(**(annotate or {})).get(**{field: pk})
+        obj = lookup.get(**{field: pk})
     except (model.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
     if not can_view(viewer, obj):

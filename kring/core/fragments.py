@@ -12,8 +12,9 @@ That is why the first tier is per process (Django's local-memory cache, alias
 no network round trip. It is bounded by KRING_FRAGMENT_CACHE_ENTRIES
 (docs/configuration.md). When REDIS_URL is set, a second tier in Redis (alias
 "fragments_shared") holds what any process rendered, so a fragment is rendered once for
-the site; the key then also carries a digest of Kring's code and templates (read only then), so another
-release never reads this one's HTML. When that tier fails, fragments are rendered here.
+the site; only then does the key also carry a digest of Kring's code and templates, so
+another release never reads this one's HTML. When that tier fails, fragments are rendered
+here.
 
 A fragment must not contain anything that depends on the moment it is shown: times are
 rendered as absolute moments and made relative in the browser (`{% moment %}`).

@@ -13,7 +13,7 @@ right inside `_( )`: that is the form `makemessages` finds in templates. Autoesc
 
 from django.urls import reverse
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from jinja2 import Environment, StrictUndefined
 
 from kring.core.icons import ICONS
@@ -40,7 +40,5 @@ def environment(**options) -> Environment:
     options = {**options, "undefined": StrictUndefined}
     options.pop("autoescape", None)  # always on, whatever TEMPLATES says
     env = Environment(autoescape=True, **options)
-    env.globals.update(
-        _=gettext, ngettext=ngettext, url=url, icon=icon, avatar=avatar, moment=moment
-    )
+    env.globals.update(_=gettext, url=url, icon=icon, avatar=avatar, moment=moment)
     return env
