@@ -106,15 +106,19 @@ def messages_page_for(
 def have_read(message: Message, user_ids: list[int]) -> set[int]:
     """Which of `user_ids` have read the conversation up to `message` already (one query).
 
-    The open page reads a live message before the worker gets to its notification.
+    The open page reads a live message before the worker gets to its notification. Call it
+    in the transaction that writes the notifications: it locks the participants' seats, so
+    an open page marking the conversation read (`conversation_mark_read`, which updates the
+    seat first) either is seen here or waits and then marks the new notification read too.
     """
-    return set(
-        Participant.objects.filter(
-            conversation_id=message.conversation_id,
-            user_id__in=user_ids,
-            last_read_at__gte=message.created_at,
-        ).values_list("user_id", flat=True)
+    seats = Participant.objects.select_for_update().filter(
+        conversation_id=message.conversation_id, user_id__in=user_ids
     )
+    return {
+        user_id
+        for user_id, last_read_at in seats.values_list("user_id", "last_read_at")
+        if last_read_at is not None and last_read_at >= message.created_at
+    }
 
 
 def messages_after_for(viewer: Any, conversation: Conversation, *, after: int) -> list[Message]:

@@ -196,11 +196,14 @@ def conversation_leave(*, actor: User, conversation: Conversation) -> None:
     Message.objects.create(conversation=conversation, author=actor, kind=Message.Kind.LEFT)
 
 
+@transaction.atomic
 def conversation_mark_read(*, actor: User, conversation: Conversation) -> None:
     """Mark everything in the conversation read for the actor, its notifications included.
 
-    Two UPDATEs. The notifications are marked even when the seat had no news: a message's
-    notification may be written by the worker after the page showed the message.
+    Two UPDATEs in one transaction, the seat first: the worker writing a message's
+    notification locks the seats (`have_read`), so it either sees this read or has
+    committed its notification before the second UPDATE looks. The notifications are
+    marked even when the seat had no news: the worker may have been first.
     """
     changed = (
         Participant.objects.filter(conversation=conversation, user=actor)

@@ -122,12 +122,38 @@
     if (detail.more) threadFetch(null);
   });
 
+  // Ask the server for the element with this id again and put the answer in its place.
+  // Events come in bursts (the worker's notification, then the page marking it read): only
+  // the answer to the newest request counts, as an older one may arrive later and be
+  // stale, and the element is looked up when the answer is there, since an earlier answer
+  // may have replaced it. (htmx.ajax would queue the second request on the replaced
+  // element and then drop it.) The answer may be a whole page: the id is looked up in it.
+  var asked = {};
+  function refresh(id, url) {
+    var ticket = (asked[id] || 0) + 1;
+    asked[id] = ticket;
+    return fetch(url, { credentials: "same-origin", headers: { "HX-Request": "true" } })
+      .then(function (answer) { return answer.ok ? answer.text() : null; })
+      .then(function (html) {
+        var old = byId(id);
+        if (html === null || asked[id] !== ticket || !old) return;
+        var fresh = document.createElement("template");
+        fresh.innerHTML = html.trim();
+        var element = fresh.content.querySelector("#" + id);
+        if (!element) return;
+        old.replaceWith(element);
+        htmx.process(element);
+        htmx.trigger(element, "htmx:load");
+      })
+      .catch(function () { /* the next event or reconnect asks again */ });
+  }
+
   // --- The bell in the header: ask the server for it again (count and spoken label), or
   // else show the count the event carried.
   function bellShow(data) {
     var whole = byId("bell");
     if (whole && whole.dataset.refreshUrl) {
-      htmx.ajax("GET", whole.dataset.refreshUrl, { target: "#bell", swap: "outerHTML" });
+      refresh("bell", whole.dataset.refreshUrl);
       document.dispatchEvent(new CustomEvent("kring:notifications-changed", { detail: data }));
       return;
     }
@@ -192,9 +218,7 @@
   function conversationsRefresh() {
     var block = byId("conversations-live");
     if (!block || !block.dataset.liveUrl || block.contains(document.activeElement)) return;
-    htmx.ajax("GET", block.dataset.liveUrl, {
-      target: "#conversations-live", select: "#conversations-live", swap: "outerHTML"
-    });
+    refresh("conversations-live", block.dataset.liveUrl);
   }
 
   function messageArrived(data) {
