@@ -17,11 +17,15 @@ PASSWORD = "Geheim-wachtwoord-42"
 
 @pytest.fixture(autouse=True)
 def _empty_default_cache():
-    """Each test starts with an empty default cache: ids are reused between tests, and a
-    count kept for one test's user 5 must not show up as another test's user 5."""
+    """Each test starts with an empty default cache (and no shared "Voor jou" candidates):
+    ids are reused between tests, and a count kept for one test's user 5 must not show up
+    as another test's user 5."""
     from django.core.cache import cache
 
+    from kring.feeds.foryou import shared_candidates_forget
+
     cache.clear()
+    shared_candidates_forget()
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from kring.access.viewers import (
     is_employee,
     is_signed_in,
     member_group_ids,
+    member_groups,
 )
 from kring.groups.models import Group, Membership
 
@@ -70,8 +71,21 @@ def space_rule(viewer: Any, prefix: str = "") -> Q | None:
         return None
     rule = Q(**{f"{prefix}group_id__in": member_group_ids(viewer)})
     if is_employee(viewer):
-        rule |= Q(**{f"{prefix}group__isnull": True}) | Q(**{f"{prefix}group__visibility": OPEN})
+        rule |= space_rule_every_employee(prefix)
     return rule
+
+
+def space_rule_every_employee(prefix: str = "") -> Q:
+    """The part of `space_rule` that is the same for every employee: the company space and
+    the open groups. What one employee reads is this and `groups_beyond_every_employee`,
+    so a list of what this selects may be shared between employees."""
+    return Q(**{f"{prefix}group__isnull": True}) | Q(**{f"{prefix}group__visibility": OPEN})
+
+
+def groups_beyond_every_employee(viewer: Any) -> list[int]:
+    """The ids of the viewer's groups that `space_rule_every_employee` leaves out: the
+    closed and secret groups they are a member of (no query: loaded with the roles)."""
+    return sorted(group.pk for group in member_groups(viewer) if group.visibility != OPEN)
 
 
 def can_post_in(viewer: Any, group: Group | None) -> bool:

@@ -5,7 +5,13 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from kring.access.groups import can_moderate_in, can_read_space, can_reply_in, space_rule
+from kring.access.groups import (
+    can_moderate_in,
+    can_read_space,
+    can_reply_in,
+    space_rule,
+    space_rule_every_employee,
+)
 from kring.access.viewers import is_signed_in
 from kring.posts.models import Post, Reply
 
@@ -17,6 +23,15 @@ def can_view_post(viewer: Any, post: Post) -> bool:
 def visible_posts(viewer: Any, queryset: QuerySet, prefix: str = "") -> QuerySet:
     rule = space_rule(viewer, prefix)
     return queryset.none() if rule is None else queryset.filter(rule)
+
+
+def posts_every_employee_reads(queryset: QuerySet) -> QuerySet:
+    """The posts of `queryset` that any employee may read, whatever their groups.
+
+    With `groups_beyond_every_employee(viewer)` this is `visible_posts` of one employee;
+    unlike that, it is the same for all of them, so its rows may be shared between them.
+    """
+    return queryset.filter(space_rule_every_employee())
 
 
 def can_view_reply(viewer: Any, reply: Reply) -> bool:

@@ -4,9 +4,12 @@ A page costs the same few queries whatever the number of posts: the viewer's fol
 (one), their recent ties with colleagues (three small index look-ups), the candidates
 (the newest visible posts; the newest posts of each kind followed, one index range per
 kind, and their rows through the access filter), the followed topics among the
-candidates, and the posts of the page. Nothing scans the posts table.
+candidates, and the posts of the page. Nothing scans the posts table. An employee's
+newest visible posts are mostly those every employee reads (the company space, open
+groups): a web process reads those once for all of them (`_newest_for_every_employee`).
 """
 
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -29,6 +32,7 @@ from kring.reactions.models import Reaction
 from kring.topics.models import Topic, TopicUse
 
 CANDIDATES = 400  # the newest visible posts that compete for a place
+SHARED_SECONDS = 10  # a web process reuses the newest posts every employee reads this long
 FOLLOWED_CANDIDATES = 100  # plus the newest posts of what the viewer follows
 FOLLOWED_DAYS = 30
 TIES_DAYS = 30  # replies and reactions older than this no longer make a tie
@@ -100,11 +104,62 @@ def ties_of(viewer: Any, now: datetime) -> Ties:
     return Ties(strength=strength, replied_posts=replied_posts)
 
 
+@dataclass(frozen=True)
+class _Shared:
+    rows: list[tuple]  # the newest posts every employee may read, newest first (_FIELDS)
+    newest_id: int  # the newest post anywhere when they were read
+    until: float  # time.monotonic() after which they are read again
+
+
+_shared: _Shared | None = None
+
+
+def _newest_for_every_employee() -> list[tuple]:
+    """The CANDIDATES newest posts any employee may read, shared by the employees of this
+    process for SHARED_SECONDS (their order moves as replies come in; so does a kept
+    ranking's). A newer post anywhere reads them again at once, so a post just written is
+    a candidate on the next ranking: that costs one look at the primary key's end.
+    """
+    global _shared
+    newest_id = Post.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    kept, moment = _shared, time.monotonic()
+    if kept is not None and kept.newest_id == newest_id and kept.until > moment:
+        return kept.rows
+    posts = access.posts_every_employee_reads(Post.objects.all())
+    rows = list(posts.order_by("-last_activity_at", "-id").values_list(*_FIELDS)[:CANDIDATES])
+    _shared = _Shared(rows=rows, newest_id=newest_id, until=moment + SHARED_SECONDS)
+    return rows
+
+
+def shared_candidates_forget() -> None:
+    """Read the shared candidates again on the next ranking (tests: ids are reused)."""
+    global _shared
+    _shared = None
+
+
+def _newest_for_employee(viewer: Any) -> list[tuple]:
+    """The CANDIDATES newest posts the employee may read, newest first.
+
+    The shared newest posts, and from the viewer's closed and secret groups those that
+    are newer than the last shared one: together exactly the newest of what they read.
+    """
+    shared = _newest_for_every_employee()
+    beyond = access.groups_beyond_every_employee(viewer)
+    if not beyond:
+        return shared
+    own = access.visible(viewer, Post.objects.filter(group_id__in=beyond))
+    if len(shared) == CANDIDATES:
+        own = own.filter(last_activity_at__gte=shared[-1][3])
+    own_rows = own.order_by("-last_activity_at", "-id").values_list(*_FIELDS)[:CANDIDATES]
+    merged = sorted([*shared, *own_rows], key=lambda row: (row[3], row[0]), reverse=True)
+    return merged[:CANDIDATES]
+
+
 def _candidate_rows(viewer: Any, people, groups, topics, now: datetime) -> list[tuple]:
     """(field values) of the newest visible posts and of the newest visible posts followed."""
     visible = access.visible(viewer, Post.objects.all())
     if access.is_employee(viewer):
-        newest = visible.order_by("-last_activity_at", "-id").values_list(*_FIELDS)[:CANDIDATES]
+        newest = _newest_for_employee(viewer)
     else:
         # A guest reads a few groups: their own group indexes, not the organisation's.
         # Each readable group's own index, merged, as the guest's Newest tab does.

@@ -8,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from kring import access
 from kring.posts import services as post_services
-from kring.posts.models import Reply
+from kring.posts.models import Post, Reply
 
 
 def _viewers(world) -> list:
@@ -63,3 +63,17 @@ def test_can_react_to_each_agrees_with_can_react_for_every_viewer(world):
             answers = access.can_react_to_each(viewer, replies[space])
             expected = {reply.pk: access.can_react(viewer, reply) for reply in replies[space]}
             assert answers == expected, (viewer, space)
+
+
+def test_posts_every_employee_reads_and_their_own_groups_are_what_each_employee_reads(world):
+    """The "Voor jou" candidates share the first part between employees (kring.feeds)."""
+    posts = Post.objects.all()
+    shared = set(access.posts_every_employee_reads(posts).values_list("pk", flat=True))
+    for viewer in (world.admin, world.member, world.outsider, world.site_admin):
+        beyond = access.groups_beyond_every_employee(viewer)
+        own = set(posts.filter(group_id__in=beyond).values_list("pk", flat=True))
+        assert shared | own == set(access.visible(viewer, posts).values_list("pk", flat=True))
+    closed, secret = world.groups["closed"], world.groups["secret"]
+    assert access.groups_beyond_every_employee(world.member) == sorted([closed.pk, secret.pk])
+    assert access.groups_beyond_every_employee(world.outsider) == []
+    assert world.posts["secret"].pk not in shared and world.posts["closed"].pk not in shared

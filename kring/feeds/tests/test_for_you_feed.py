@@ -193,13 +193,15 @@ def test_for_you_query_count_returns_same_if_30_or_300_posts(world, client_for, 
     assert _queries_for_you(client) == EXPECTED_QUERIES_KEPT  # the kept ranking
 
 
-# Ranked afresh: session, user; follows, three ties, newest candidates, newest followed
+# Ranked afresh: session, user; follows, three ties, the newest post's id (are the
+# process's shared candidates still current?) and the newest posts of the viewer's
+# closed and secret groups, newest followed
 # post ids per kind (topics, people, groups) and their visible rows, the followed topics;
 # the page's posts, named people, topic names; the viewer's groups with their roles (the
 # layout, the composer and the access checks, one query); the
 # reader's reactions, polls and praise headers of the cards. No query for pinned
 # announcements: none is pinned, and the site-wide list of pinned ids is kept.
-EXPECTED_QUERIES = 19
+EXPECTED_QUERIES = 20
 # The same page a moment later: the ranking is kept (kring/feeds/kept.py), the rest is
 # the page's posts and what the cards and the layout need.
 EXPECTED_QUERIES_KEPT = 9
@@ -271,3 +273,33 @@ def test_for_you_keeps_followed_persons_readable_posts_if_they_write_much_in_a_s
         services.post_create(actor=world.member, group=world.groups["open"], body=f"N {number}")
     ids = {inputs.post_id for inputs in foryou.rank_inputs_for(world.outsider, timezone.now())}
     assert readable.pk in ids
+
+
+@pytest.mark.parametrize("candidates", [2, 3, 400])
+def test_for_you_candidates_are_each_employees_newest_if_shared_between_them(
+    world, monkeypatch, candidates
+):
+    """Shared newest posts plus the viewer's closed and secret groups' newer ones: exactly
+    the newest posts the viewer reads, whatever the number kept."""
+    from kring import access
+    from kring.feeds import foryou
+
+    monkeypatch.setattr(foryou, "CANDIDATES", candidates)
+    for hours, post in zip((30, 3, 20, 0.5), world.posts.values(), strict=True):
+        _age(post, hours)  # open 30 h, closed 3 h, secret 20 h, company 0.5 h
+    for hours in (10, 5, 1):
+        _age(services.post_create(actor=world.admin, group=None, body=f"{hours} uur"), hours)
+    secret_new = services.post_create(actor=world.member, group=world.groups["secret"], body="Nu")
+    for viewer in (world.admin, world.member, world.outsider, world.site_admin):
+        expected = access.visible(viewer, Post.objects.all()).order_by("-last_activity_at", "-id")
+        expected = list(expected.values_list(*foryou._FIELDS)[:candidates])
+        assert foryou._newest_for_employee(viewer) == expected, viewer
+    assert foryou._newest_for_employee(world.member)[0][0] == secret_new.pk
+    assert secret_new.pk not in [row[0] for row in foryou._newest_for_employee(world.outsider)]
+
+
+def test_for_you_ranks_a_post_written_after_the_shared_candidates_were_read(world):
+    feed_for_you(world.outsider)  # the process reads the shared candidates
+    fresh = services.post_create(actor=world.admin, group=None, body="Net geschreven")
+    for_you_forget([world.outsider.pk])
+    assert fresh in feed_for_you(world.outsider).page.items
