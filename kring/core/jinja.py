@@ -1,16 +1,19 @@
-"""The Jinja2 environment for the few templates rendered many times per page (decision 0027).
+"""The Jinja2 environment for the templates rendered many times (decision 0027).
 
-A thread page renders up to fifty replies; with Django's template language one costs about
-twice what it costs here. Only such repeated fragments are written for Jinja2 (in an app's
-`jinja2/` folder); pages and everything else stay Django templates.
+A thread page renders up to fifty replies, and every page the top bar and navigation;
+with Django's template language they cost about twice what they cost here. Only such
+templates are written for Jinja2 (in an app's `jinja2/` folder); pages and everything
+else stay Django templates.
 
 The templates see the same helpers as the Django tags of the same name (`kring_tags`):
-`avatar(person, "sm")`, `moment(value)`, `icon("reply")`, plus `url(name, *args)` and
-`_("text")` (Django's gettext, in the language of the request). Write translated text
-as `{{ _("Reply") }}` or `{{ _("to %(name)s")|format(name=value) }}`, with the literal
-right inside `_( )`: that is the form `makemessages` finds in templates. Autoescaping is on.
+`avatar(person, "sm")`, `moment(value)`, `icon("reply")`, `static(path)`, plus
+`url(name, *args)` and `_("text")` (Django's gettext, in the language of the request).
+Write translated text as `{{ _("Reply") }}` or `{{ _("to %(name)s")|format(name=value) }}`,
+with the literal right inside `_( )`: that is the form `makemessages` finds in templates.
+Autoescaping is on.
 """
 
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
@@ -40,5 +43,5 @@ def environment(**options) -> Environment:
     options = {**options, "undefined": StrictUndefined}
     options.pop("autoescape", None)  # always on, whatever TEMPLATES says
     env = Environment(autoescape=True, **options)
-    env.globals.update(_=gettext, url=url, icon=icon, avatar=avatar, moment=moment)
+    env.globals.update(_=gettext, url=url, icon=icon, avatar=avatar, moment=moment, static=static)
     return env

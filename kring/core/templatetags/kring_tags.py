@@ -72,3 +72,11 @@ def avatar(person, size="md"):
         person.pk or 0,
         person.initials,
     )
+
+
+@register.simple_tag(takes_context=True)
+def chrome(context, part):
+    """`{% chrome "top" %}`: a part of what every page has around its content (base.html)."""
+    from kring.core.chrome import chrome_html
+
+    return chrome_html(context, part)

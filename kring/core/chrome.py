@@ -1,0 +1,95 @@
+"""What every page has around its content: the head's scripts, the top bar with the
+navigation, and the phone's bottom bar (base.html), rendered with Jinja2 (decision 0027).
+
+Every page pays for these; with Django's template language they cost more than many a
+page's own content. The page itself stays a Django template: `{% chrome "top" %}` puts
+a part in its place. The bell and the messages badge keep their Django templates, which
+also answer the live updates on their own.
+"""
+
+from functools import cache
+from typing import Any
+
+from django.template import Context
+from django.template.loader import get_template, render_to_string
+from django.urls import get_script_prefix, reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import ngettext
+from django_htmx.jinja import htmx_script
+
+PARTS = {
+    "head": "core/chrome_head.html",
+    "top": "core/chrome_top.html",
+    "bottom": "core/chrome_bottom.html",
+}
+_KEPT = "_kring_chrome"  # the values of one page's parts, kept on its request
+
+
+@cache
+def _nav(script_prefix: str) -> dict[str, str]:
+    """The navigation's addresses (they depend on nothing but where the site is mounted)."""
+    del script_prefix  # the cache key: reverse() reads it itself
+    names = {
+        "home": "feeds:home",
+        "discover": "feeds:discover",
+        "questions": "questions:list",
+        "company": "feeds:company",
+        "knowledge": "knowledge:company",
+        "groups": "groups:list",
+        "people": "people:list",
+        "messages": "conversations:list",
+    }
+    return {key: reverse(name) for key, name in names.items()}
+
+
+def _search_query(request: Any) -> str:
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.view_name != "search:page":
+        return ""
+    return request.GET.get("q", "")[:200]
+
+
+def _bell(context: Context, user: Any) -> SafeString:
+    count = context.get("unread")  # the notification list counted already
+    if count is None:
+        count = context["header_counts"]().notifications
+    return render_to_string("notifications/partials/bell.html", {"bell_count": count, "user": user})
+
+
+def _values(context: Context) -> dict[str, Any]:
+    request = context["request"]
+    kept = getattr(request, _KEPT, None)
+    if kept is not None:
+        return kept
+    user = context["user"]
+    signed_in = user.is_authenticated
+    nonce = context.get("csp_nonce")
+    values = {
+        "signed_in": signed_in,
+        "user": user,
+        "organisation": context["organisation"],
+        "csp_nonce": nonce,
+        "htmx_script": htmx_script(nonce=nonce),
+        "replies_one": ngettext("%(counter)s reply", "%(counter)s replies", 1) % {"counter": 1},
+        "replies_other": ngettext("%(counter)s reply", "%(counter)s replies", 2) % {"counter": 2},
+    }
+    if signed_in:
+        values.update(
+            nav=_nav(get_script_prefix()),
+            search_query=_search_query(request),
+            my_groups=list(context.get("my_groups") or ()),
+            bell=_bell(context, user),
+            messages_badge=render_to_string(
+                "conversations/partials/unread_badge.html",
+                {"header_counts": context["header_counts"]},
+            ),
+        )
+    setattr(request, _KEPT, values)
+    return values
+
+
+def chrome_html(context: Context, part: str) -> SafeString:
+    """One part of the page around its content (`PARTS`), for base.html."""
+    template = get_template(PARTS[part], using="jinja2")
+    html = template.render(_values(context), context["request"])
+    return mark_safe(html)  # noqa: S308 (rendered by our template, autoescaped)

@@ -1,0 +1,74 @@
+"""What every page has around its content: top bar, navigation, bottom bar (kring/core/chrome.py)."""
+
+import re
+
+from django.urls import reverse
+
+from kring.notifications.models import Notification
+
+
+def _page(client, path: str) -> str:
+    response = client.get(path)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _current(html: str) -> list[str]:
+    """The addresses the side and bottom navigation mark as the current page."""
+    navs = re.findall(r'<nav class="(?:sidenav|bottombar)".*?</nav>', html, re.S)
+    return re.findall(r'<a href="([^"]+)" aria-current="page">', "".join(navs))
+
+
+def test_navigation_marks_the_current_page_in_the_side_and_bottom_bar(world, client_for):
+    client = client_for(world.member)
+    groups_url = reverse("groups:list")
+    assert _current(_page(client, groups_url)) == [groups_url, groups_url]
+    assert _current(_page(client, reverse("feeds:home"))) == [reverse("feeds:home")] * 2
+
+
+def test_navigation_lists_the_readers_groups_and_marks_the_one_shown(world, client_for):
+    client = client_for(world.member)
+    secret = world.groups["secret"]
+    html = _page(client, secret.get_absolute_url())
+    nav = html[html.index('class="nav-list nav-groups"') :]
+    for group in world.groups.values():
+        assert f"<span>{group.name}</span>" in nav
+    assert _current(html) == [secret.get_absolute_url()]
+    outsider = _page(client_for(world.outsider), reverse("feeds:home"))
+    assert "nav-groups" not in outsider
+    assert secret.name not in outsider
+
+
+def test_menu_offers_site_administration_to_site_admins_only(world, client_for):
+    admin_url = reverse("admin:index")
+    assert f'href="{admin_url}"' in _page(client_for(world.site_admin), reverse("feeds:home"))
+    assert f'href="{admin_url}"' not in _page(client_for(world.member), reverse("feeds:home"))
+
+
+def test_everyone_and_knowledge_base_are_offered_to_employees_only(world, client_for):
+    company = f'href="{reverse("feeds:company")}"'
+    assert company in _page(client_for(world.member), reverse("groups:list"))
+    assert company not in _page(client_for(world.guest), reverse("groups:list"))
+
+
+def test_search_box_keeps_the_query_on_the_search_page_only(world, client_for):
+    client = client_for(world.member)
+    box = re.compile(r'id="topbar-search-input" name="q" value="([^"]*)"')
+    search = _page(client, reverse("search:page") + "?q=%3Cb%3Ezorg")
+    assert box.search(search).group(1) == "&lt;b&gt;zorg"  # escaped, as typed
+    assert box.search(_page(client, reverse("groups:list") + "?q=zorg")).group(1) == ""
+
+
+def test_bell_shows_the_unread_count_in_the_top_bar(world, client_for):
+    Notification.objects.create(
+        recipient=world.member, kind=Notification.Kind.MENTION, post=world.posts["open"]
+    )
+    html = _page(client_for(world.member), reverse("groups:list"))
+    assert 'aria-label="Meldingen, 1 ongelezen"' in html
+    assert re.search(r'<span id="bell-count" class="bell-count" aria-hidden="true">1</span>', html)
+
+
+def test_signed_out_page_has_the_skip_link_but_no_navigation(client):
+    html = _page(client, reverse("account_login"))
+    assert '<a class="skip-link" href="#main">Naar de inhoud</a>' in html
+    assert "sidenav" not in html and "bottombar" not in html and 'id="bell"' not in html
