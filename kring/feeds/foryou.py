@@ -90,7 +90,9 @@ def ties_of(viewer: Any, now: datetime) -> Ties:
     )
     for partner in reacted:
         counts[partner] = counts.get(partner, 0) + 1
-    own_posts = Post.objects.filter(author_id=viewer.pk).order_by("-id").values("id")[:TIES_LIMIT]
+    # Their posts with the latest activity: those that were answered lately are among them.
+    own_posts = Post.objects.filter(author_id=viewer.pk).order_by("-last_activity_at", "-id")
+    own_posts = own_posts.values("id")[:TIES_LIMIT]
     answered_by = (
         Reply.objects.filter(post_id__in=own_posts, created_at__gte=since)
         .order_by("-id")

@@ -19,7 +19,10 @@ class Post(models.Model):
     """A message in a group, or in the company-wide space when `group` is empty."""
 
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="posts"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="posts",
+        db_index=False,  # post_author_activity starts with it
     )
     group = models.ForeignKey(
         "groups.Group", null=True, blank=True, on_delete=models.CASCADE, related_name="posts"
@@ -50,6 +53,11 @@ class Post(models.Model):
         indexes = [
             models.Index(fields=["-last_activity_at", "-id"], name="post_activity"),
             models.Index(fields=["group", "-last_activity_at", "-id"], name="post_group_activity"),
+            # Someone's posts with the latest activity first ("Voor jou": the reader's own
+            # and those of colleagues they follow) from the index alone.
+            models.Index(
+                fields=["author", "-last_activity_at", "-id"], name="post_author_activity"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -92,6 +100,9 @@ class Reply(models.Model):
             models.Index(fields=["post", "path"], name="reply_thread_order"),
             # Someone's recent replies ("Voor jou" ties) without reading all their old ones.
             models.Index(fields=["author", "created_at"], name="reply_author_recent"),
+            # Who answered these posts lately ("Voor jou" ties), without reading their old
+            # replies from the table.
+            models.Index(fields=["post", "created_at"], name="reply_post_recent"),
         ]
 
     def __str__(self) -> str:
