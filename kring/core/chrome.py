@@ -50,6 +50,7 @@ def _search_query(request: Any) -> str:
 
 
 def _bell(context: Context, user: Any) -> SafeString:
+    """The top bar's bell with the unread count (kept per reader: kring.notifications.header)."""
     count = context.get("unread")  # the notification list counted already
     if count is None:
         count = context["header_counts"]().notifications
@@ -70,11 +71,11 @@ def _values(context: Context) -> dict[str, Any]:
         "organisation": context["organisation"],
         "csp_nonce": nonce,
         "htmx_script": htmx_script(nonce=nonce),
-        "replies_one": ngettext("%(counter)s reply", "%(counter)s replies", 1) % {"counter": 1},
-        "replies_other": ngettext("%(counter)s reply", "%(counter)s replies", 2) % {"counter": 2},
     }
     if signed_in:
         values.update(
+            replies_one=ngettext("%(counter)s reply", "%(counter)s replies", 1) % {"counter": 1},
+            replies_other=ngettext("%(counter)s reply", "%(counter)s replies", 2) % {"counter": 2},
             nav=_nav(get_script_prefix()),
             search_query=_search_query(request),
             my_groups=list(context.get("my_groups") or ()),

@@ -9,16 +9,6 @@ from kring.notifications.wording import (
 register = template.Library()
 
 
-@register.inclusion_tag("notifications/partials/bell.html", takes_context=True)
-def notification_bell(context) -> dict:
-    """The top bar's bell with the unread count (kept per reader: kring.notifications.header)."""
-    user = context["user"]
-    count = context.get("unread")  # the notification list counted already
-    if count is None:
-        count = context["header_counts"]().notifications
-    return {"bell_count": count, "user": user}
-
-
 @register.filter
 def sentence(notification) -> str:
     return notification_sentence(notification)
