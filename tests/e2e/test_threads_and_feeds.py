@@ -1,6 +1,7 @@
 """Journeys: answering a reply shows it nested; "load more" works with and without JavaScript."""
 
 import pytest
+from playwright.sync_api import expect
 
 from kring.posts import services as post_services
 from tests.e2e.browser import sign_in
@@ -102,3 +103,21 @@ def test_post_page_has_unique_element_ids_if_thread_is_nested(person, new_page):
         "textarea", "nodes => nodes.filter(n => !n.labels || n.labels.length === 0).map(n => n.id)"
     )
     assert not unlabeled, f"reply boxes without a label: {unlabeled}"
+
+
+def test_post_is_sent_if_the_post_button_is_clicked_at_human_speed(person, new_page):
+    """A person presses the button, and lets go a moment later. Pressing moves the focus out
+    of the message box; the composer must not shrink under the pointer in that moment, or
+    the release lands beside the button and nothing is sent (it did, at first)."""
+    person("anna")
+    page = new_page()
+    sign_in(page, "anna")
+    page.goto("/")
+    page.fill("#composer-body", "Wie heeft de sleutel van de fietsenstalling?")
+    button = page.locator("#composer").get_by_role("button", name="Plaatsen")
+    box = button.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.wait_for_timeout(200)  # a person's press, not a measurement
+    page.mouse.up()
+    expect(page.locator("#feed .post").first).to_contain_text("sleutel van de fietsenstalling")

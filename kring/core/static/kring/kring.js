@@ -37,8 +37,11 @@
     if (!once(field, "draftBound")) return;
     var key = "kring-draft:" + field.dataset.draft;
     if (!field.value) field.value = localStorage.getItem(key) || "";
-    if (field.tagName === "TEXTAREA") {
-      field.closest(".composer") && field.closest(".composer").classList.toggle("has-text", !!field.value);
+    var composer = field.tagName === "TEXTAREA" && field.closest(".composer");
+    function markText() { composer.classList.toggle("has-text", !!field.value); }
+    if (composer) {
+      markText();
+      field.addEventListener("input", markText);
     } else if (field.value && field.closest("details")) {
       // A kept question title is sent with the post: never keep it out of sight.
       field.closest("details").open = true;
