@@ -4,10 +4,13 @@ Groups and posts are deliberately absent: the admin must not become a way around
 the access policy into closed or secret groups.
 """
 
-from django.contrib import admin
+from allauth.account.forms import ResetPasswordForm
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group as PermissionGroup
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from kring.people.models import Department, Expertise, Invitation, User
 
@@ -86,6 +89,61 @@ class UserAdmin(DjangoUserAdmin):
             },
         )
     ]
+
+    actions = ["send_password_reset"]
+
+    def get_fieldsets(self, request, obj=None):
+        """Another person's password is not the site admin's to set (see user_change_password)."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or obj.pk == request.user.pk:
+            return fieldsets
+        first_name, first = fieldsets[0]
+        fields = [name for name in first["fields"] if name != "password"]
+        return [(first_name, {**first, "fields": fields}), *fieldsets[1:]]
+
+    def user_change_password(self, request, id, form_url=""):
+        """Site admins set only their own password here.
+
+        With another person's password an admin could sign in as them and read their
+        private conversations and secret groups, which Kring never shows site admins.
+        They send a reset link instead (the action on the list): only the person, through
+        their own mailbox, chooses the new password.
+        """
+        if str(id) != str(request.user.pk):
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
+
+    @admin.action(description=_("Send a link to choose a new password"))
+    def send_password_reset(self, request, queryset):
+        sent = skipped = 0
+        for person in queryset.filter(is_active=True).exclude(email=""):
+            form = ResetPasswordForm(data={"email": person.email})
+            if form.is_valid():
+                form.save(request)
+                sent += 1
+        skipped = queryset.count() - sent
+        if sent:
+            self.message_user(
+                request,
+                ngettext(
+                    "Sent a link to choose a new password to %(count)d person.",
+                    "Sent a link to choose a new password to %(count)d people.",
+                    sent,
+                )
+                % {"count": sent},
+                messages.SUCCESS,
+            )
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d person got no link: switched off or without an e-mail address.",
+                    "%(count)d people got no link: switched off or without an e-mail address.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )
 
     def has_delete_permission(self, request, obj=None) -> bool:
         """Accounts are switched off ("active"), never deleted here (decision 0001).

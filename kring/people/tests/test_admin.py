@@ -37,3 +37,38 @@ def test_admin_returns_no_way_into_groups_or_posts(db):
         assert not admin.site.is_registered(model)
     for model in (User, Department, Invitation):
         assert admin.site.is_registered(model)
+
+
+def test_admin_refuses_if_site_admin_sets_another_persons_password(world, client_for):
+    """With someone else's password an admin could read their private conversations."""
+    client = client_for(world.site_admin)
+    other = reverse("admin:auth_user_password_change", args=[world.member.pk])
+    assert client.get(other).status_code == 403
+    response = client.post(other, {"password1": "Nieuw-Geheim-42", "password2": "Nieuw-Geheim-42"})
+    assert response.status_code == 403
+    world.member.refresh_from_db()
+    assert not world.member.check_password("Nieuw-Geheim-42")
+    page = client.get(reverse("admin:people_user_change", args=[world.member.pk]))
+    assert b"/password/" not in page.content
+    # Their own password they may change here.
+    own = reverse("admin:auth_user_password_change", args=[world.site_admin.pk])
+    assert client.get(own).status_code == 200
+
+
+def test_admin_sends_a_reset_link_if_site_admin_asks_for_one(world, client_for, mailoutbox):
+    client = client_for(world.site_admin)
+    world.guest.email = ""
+    world.guest.save(update_fields=["email"])
+    response = client.post(
+        reverse("admin:people_user_changelist"),
+        {
+            "action": "send_password_reset",
+            "_selected_action": [world.member.pk, world.guest.pk],
+        },
+        follow=True,
+    )
+    assert [mail.to for mail in mailoutbox] == [[world.member.email]]
+    assert "/accounts/password/reset/key/" in mailoutbox[0].body
+    text = response.content.decode()
+    assert "Een link om een nieuw wachtwoord te kiezen is gestuurd naar 1 persoon." in text
+    assert "1 persoon kreeg geen link: uitgeschakeld of zonder e-mailadres." in text
