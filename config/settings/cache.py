@@ -26,7 +26,7 @@ def cache_from_environment() -> dict:
         # The table is created by `kring manage migrate` (kring.core hooks createcachetable
         # into post_migrate), so no step can be forgotten.
         default = {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "kring.core.cache.DatabaseCache",  # one statement per write
             "LOCATION": DATABASE_CACHE_TABLE,
             # Entries are few (counters, short-lived values); culling keeps the table small.
             "OPTIONS": {"MAX_ENTRIES": 50_000, "CULL_FREQUENCY": 4},

@@ -1,0 +1,91 @@
+"""The database cache (kring.core.cache): one statement per write, still bounded."""
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from config.settings.cache import DATABASE_CACHE_TABLE
+from kring.core.cache import CULL_EVERY, DatabaseCache
+
+
+@pytest.fixture(autouse=True)
+def cache_table(django_db_blocker):
+    """The suite caches in memory (config.settings.test): its database has no cache table."""
+    from django.core.management.commands.createcachetable import Command as CreateCacheTable
+
+    with django_db_blocker.unblock():
+        create = CreateCacheTable()
+        create.verbosity = 0
+        create.create_table(connection.alias, DATABASE_CACHE_TABLE, dry_run=False)
+
+
+def _cache(max_entries: int = 1000) -> DatabaseCache:
+    return DatabaseCache(
+        DATABASE_CACHE_TABLE, {"OPTIONS": {"MAX_ENTRIES": max_entries, "CULL_FREQUENCY": 2}}
+    )
+
+
+def _rows() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {DATABASE_CACHE_TABLE}")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cache_keeps_the_newest_value_if_a_key_is_written_twice():
+    cache = _cache()
+    cache.clear()
+    cache.set("ranking:7", [3, 2, 1], 60)
+    cache.set("ranking:7", [4, 3], 60)
+    assert cache.get("ranking:7") == [4, 3]
+    cache.set("forever", "kept", None)
+    assert cache.get("forever") == "kept"
+    cache.set("gone", "x", 0)  # a timeout of 0 expires at once, as in Django
+    assert cache.get("gone") is None
+    assert _rows() == 2  # reading the expired value removed its row, as in Django
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cache_writes_with_one_statement_if_outside_a_transaction():
+    cache = _cache()
+    cache.set("warm", 1)  # the first write of a process also counts the table
+    with CaptureQueriesContext(connection) as queries:
+        cache.set("counts:12", (3, 0, 1), 60)
+    assert len(queries) == 1
+    assert "COUNT(*)" not in queries[0]["sql"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cache_counts_and_culls_the_table_every_so_many_writes():
+    cache = _cache(max_entries=50)  # CULL_FREQUENCY 2: a cull removes half the rows
+    cache.clear()
+    most = 0
+    for n in range(6 * CULL_EVERY):
+        cache.set(f"key:{n}", n, 60)
+        most = max(most, _rows())
+    # Never more than the limit and what two rounds of writes between counts add.
+    assert most <= 50 + 2 * CULL_EVERY
+    assert cache.get(f"key:{6 * CULL_EVERY - 1}") == 6 * CULL_EVERY - 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cache_add_and_incr_count_as_django_does():
+    cache = _cache()
+    cache.clear()
+    assert cache.add("limit:ab:1", 1, 60)
+    assert not cache.add("limit:ab:1", 5, 60)
+    assert cache.incr("limit:ab:1") == 2
+    assert cache.incr("limit:ab:1", 3) == 5
+    with pytest.raises(ValueError):
+        cache.incr("limit:missing")
+
+
+@pytest.mark.django_db
+def test_cache_leaves_the_callers_transaction_usable_if_written_inside_it():
+    cache = _cache()
+    with transaction.atomic():
+        cache.set("inside", "yes", 60)
+        assert cache.get("inside") == "yes"
+        with connection.cursor() as cursor:  # the transaction still answers
+            cursor.execute("SELECT 1")
+            assert cursor.fetchone() == (1,)
