@@ -7,7 +7,7 @@ from kring.core.kept import kept_forget
 
 
 def ranking_key(user_id: int) -> str:
-    return f"for-you:{user_id}"
+    return f"for-you:2:{user_id}"  # 2: the kept Ranking changed shape (five minutes)
 
 
 def for_you_forget(user_ids: Iterable[int]) -> None:

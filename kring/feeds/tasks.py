@@ -9,7 +9,7 @@ from kring.people.models import User
 
 @task
 def for_you_rank(*, user_id: int) -> int:
-    """Rank the colleague's "Voor jou" feed and keep it (kring/feeds/foryou.py, a minute).
+    """Rank the colleague's "Voor jou" feed and keep it (kring/feeds/foryou.py, five minutes).
 
     Enqueued when someone signs in: the home page they land on reads a kept ranking
     instead of ranking some 400 posts while they wait (bench/README.md: the first visit

@@ -35,7 +35,7 @@ def home(request: HtmxHttpRequest):
     """The home feed in two tabs: "Voor jou" (ranked, the default) and "Nieuwste"."""
     cursor = request.GET.get("cursor")
     tab = TAB_NEWEST if request.GET.get("tab") == TAB_NEWEST else TAB_FOR_YOU
-    newest_id = 0
+    newest_id, catch_up = 0, False
     if tab == TAB_NEWEST:
         page, reasons = feed_home_for(request.user, cursor=cursor), None
     else:
@@ -43,6 +43,8 @@ def home(request: HtmxHttpRequest):
         fresh = bool(request.htmx and request.htmx.target == "feed" and not cursor)
         ranked = feed_for_you(request.user, cursor=cursor, kept=not fresh)
         page, reasons, newest_id = ranked.page, ranked.reasons, ranked.newest_id
+        # Ranked on an earlier visit: live.js asks at once what came after it.
+        catch_up = ranked.from_kept and not cursor
     home_url = reverse("feeds:home")
     return render_feed(
         request,
@@ -59,6 +61,7 @@ def home(request: HtmxHttpRequest):
             ],
             "reasons": reasons,
             "newest_id": newest_id,
+            "live_catch_up": catch_up,
             "feed_url": f"{home_url}?tab={tab}",
             "cursor_joint": "&",
             "empty_text": _("Nothing here yet. Write the first post, or join a group."),

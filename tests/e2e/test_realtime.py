@@ -76,6 +76,25 @@ def test_home_feed_shows_new_posts_bar_if_a_colleague_posts(colleagues, new_page
     assert reader.evaluate("document.activeElement.matches('article.post')")
 
 
+def test_home_feed_shows_the_bar_at_once_if_a_colleague_posted_since_the_last_visit(
+    colleagues, new_page
+):
+    """"Voor jou" keeps a reader's ranking for some minutes; coming back to it, the bar
+    says at once what was posted since, and its click ranks afresh."""
+    anna, bram, _post = colleagues
+    reader = _open(new_page, "anna", "/")
+    reader.goto("/people/")  # away from the feed, while a colleague posts
+    post_services.post_create(actor=bram, group=None, body="Wie heeft mijn paraplu?")
+    reader.goto("/")
+
+    bar = reader.locator("#feed-live-bar")
+    expect(bar).to_have_text("1 nieuw bericht", timeout=LIVE_MS)
+    assert reader.locator("#feed").get_by_text("Wie heeft mijn paraplu?").count() == 0
+    bar.click()
+    expect(reader.locator("#feed").get_by_text("Wie heeft mijn paraplu?")).to_be_visible()
+    expect(bar).to_be_hidden()
+
+
 def test_group_page_shows_no_bar_if_the_post_is_in_another_space(colleagues, new_page):
     anna, bram, _post = colleagues
     group = group_services.group_create(

@@ -303,3 +303,22 @@ def test_for_you_ranks_a_post_written_after_the_shared_candidates_were_read(worl
     fresh = services.post_create(actor=world.admin, group=None, body="Net geschreven")
     for_you_forget([world.outsider.pk])
     assert fresh in feed_for_you(world.outsider).page.items
+
+
+def test_home_asks_for_newer_posts_at_once_if_its_ranking_was_kept(world, client_for):
+    """A ranking is kept five minutes: a page from it has live.js ask what came since."""
+    services.post_create(actor=world.admin, group=None, body="Eerste bericht")
+    client = client_for(world.member)
+    assert "data-live-catch-up" not in _home(client, "")  # ranked now: nothing to ask
+    later = services.post_create(actor=world.admin, group=None, body="Net geplaatst")
+    body = _home(client, "")
+    assert "data-live-catch-up" in body  # the kept ranking, which does not know `later`
+    assert "Net geplaatst" not in body
+    # The "new posts" bar reloads the feed with htmx: ranked afresh, `later` is there.
+    fresh = client.get("/?tab=foryou", headers={"HX-Request": "true", "HX-Target": "feed"})
+    assert f'id="post-{later.pk}"' in fresh.content.decode()
+    # Writing drops one's own kept ranking: the own post shows on the next visit.
+    mine = services.post_create(actor=world.member, group=None, body="Van mij")
+    body = _home(client, "")
+    assert "data-live-catch-up" not in body
+    assert f'id="post-{mine.pk}"' in body

@@ -315,4 +315,6 @@
   });
 
   connect();
+  // A "Voor jou" page ranked on an earlier visit: show at once what was posted since.
+  if (feed() && feed().hasAttribute("data-live-catch-up")) feedCatchUp();
 })();
