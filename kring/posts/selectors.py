@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.base import ModelState
 
 from kring import access
+from kring.people.models import Department, User
 from kring.posts.models import PATH_DIGITS, PATH_MAX_DEPTH, Post, Reply
 
 PAGE_SIZE = 50
@@ -49,6 +51,65 @@ def _replies_of(post: Post) -> QuerySet:
     )
 
 
+# A thread page's replies are built from plain rows: Django builds a model object for
+# each reply, its author and their department through Model.__init__/from_db, which cost
+# twice the query itself (50 replies: 10.5 -> 6.2 ms of CPU on the bench machine). The
+# objects are ordinary models; a field left out here (the author's password, say) is
+# deferred, and reading one would cost a query, which the tests' equal query counts for
+# 5, 60 and 200 replies would show.
+_REPLY_COLUMNS = tuple(f.attname for f in Reply._meta.concrete_fields if f.attname != "body")
+_AUTHOR_COLUMNS = ("id", "username", "first_name", "last_name", "kind", "job_title",
+                   "department_id", "photo", "is_active", "is_staff")  # fmt: skip
+_DEPARTMENT_COLUMNS = ("id", "name")
+_PARENT_COLUMNS = {
+    "parent_deleted_at": "parent__deleted_at",
+    "parent_author_first_name": "parent__author__first_name",
+    "parent_author_last_name": "parent__author__last_name",
+    "parent_author_username": "parent__author__username",
+}
+
+
+def _loaded[M](model: type[M], names: tuple[str, ...], values: tuple, db: str) -> M:
+    """A model object from database values, as a query would load it with only `names`."""
+    instance = model.__new__(model)
+    instance.__dict__.update(zip(names, values, strict=True))
+    instance._state = ModelState()
+    instance._state.adding = False
+    instance._state.db = db
+    return instance
+
+
+def _reply_page_rows(post: Post, *, after: str, limit: int) -> list[Reply]:
+    """Up to `limit` replies of `post` after the path `after`, in reading order, each with
+    its author, their department and whom it answers (`_PARENT_COLUMNS`). One query."""
+    replies = Reply.objects.filter(post=post)
+    if after:
+        replies = replies.filter(path__gt=after)
+    columns = (
+        *_REPLY_COLUMNS,
+        *(f"author__{name}" for name in _AUTHOR_COLUMNS),
+        *(f"author__department__{name}" for name in _DEPARTMENT_COLUMNS),
+    )
+    replies = replies.annotate(**{name: F(path) for name, path in _PARENT_COLUMNS.items()})
+    rows = replies.order_by("path").values_list(*columns, *_PARENT_COLUMNS)[:limit]
+    db = rows.db
+    ends = len(_REPLY_COLUMNS), len(_REPLY_COLUMNS) + len(_AUTHOR_COLUMNS)
+    departments = ends[1] + len(_DEPARTMENT_COLUMNS)
+    loaded = []
+    for row in rows:
+        reply = _loaded(Reply, _REPLY_COLUMNS, row[: ends[0]], db)
+        author = _loaded(User, _AUTHOR_COLUMNS, row[ends[0] : ends[1]], db)
+        department = row[ends[1] : departments]
+        author._state.fields_cache["department"] = (
+            _loaded(Department, _DEPARTMENT_COLUMNS, department, db) if department[0] else None
+        )
+        reply._state.fields_cache["author"] = author
+        reply._state.fields_cache["post"] = post
+        reply.__dict__.update(zip(_PARENT_COLUMNS, row[departments:], strict=True))
+        loaded.append(reply)
+    return loaded
+
+
 def thread_page_for(
     viewer: Any, post: Post, *, after: str = "", per_page: int = PAGE_SIZE
 ) -> ThreadPage:
@@ -59,14 +120,9 @@ def thread_page_for(
     """
     if not access.can_view(viewer, post):
         return ThreadPage(replies=[], after=after, next_after=None)
-    replies = _replies_of(post)
-    if after:
-        replies = replies.filter(path__gt=after)
-    rows = list(replies[: per_page + 1])
+    rows = _reply_page_rows(post, after=after, limit=per_page + 1)
     more = len(rows) > per_page
     rows = rows[:per_page]
-    for reply in rows:
-        reply.post = post  # the access rules of each reply look at its post's group
     return ThreadPage(replies=rows, after=after, next_after=rows[-1].path if more else None)
 
 

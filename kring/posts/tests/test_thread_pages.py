@@ -332,3 +332,38 @@ def test_reply_permalink_starts_at_the_reply_if_its_conversation_is_longer_than_
     response = client_for(world.outsider).get(target.get_absolute_url(), follow=True)
 
     assert shown(response.content.decode())[0] == target.pk
+
+
+def test_thread_page_replies_equal_what_the_orm_loads_if_built_from_rows(world):
+    """The page builds its reply objects from rows; they must read as Django's own."""
+    from kring.people.models import Department
+    from kring.posts.selectors import thread_page_for
+
+    post = world.posts["open"]
+    world.member.department = Department.objects.create(name="Sociaal domein", slug="sd")
+    world.member.job_title = "Consulent"
+    world.member.photo = "photos/anna-1a2b3c.jpg"
+    world.member.save()
+    first = services.reply_create(actor=world.member, post=post, body="Eerste")
+    nested = services.reply_create(actor=world.outsider, post=post, parent=first, body="Erop")
+    services.reply_delete(actor=world.member, reply=first)  # a placeholder: it has an answer
+
+    with CaptureQueriesContext(connection) as queries:
+        page = thread_page_for(world.member, post)
+        built = {reply.pk: reply for reply in page.replies}
+        for reply in page.replies:  # everything a reply's <li> reads, without a query
+            parts = (reply.author.fragment_parts(), reply.author.display_name, reply.depth)
+            assert all(parts)
+            assert reply.post is post
+    assert len(queries) == 1
+    for orm in Reply.objects.filter(post=post).select_related("author", "author__department"):
+        row = built[orm.pk]
+        for field in Reply._meta.concrete_fields:
+            if field.attname != "body":
+                assert getattr(row, field.attname) == getattr(orm, field.attname), field
+        assert row.author.fragment_parts() == orm.author.fragment_parts()
+        assert row.author.photo.name == orm.author.photo.name
+        assert row.author.is_guest == orm.author.is_guest
+        assert row.body == orm.body  # left out of the page's query: read when asked
+    assert built[nested.pk].parent_author_first_name == world.member.first_name
+    assert built[nested.pk].parent_deleted_at is not None
