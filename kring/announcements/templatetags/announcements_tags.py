@@ -47,21 +47,23 @@ def announcement_status(context, post) -> SafeString:
     )
 
 
+def announcement_offered(viewer, fixed: str | None) -> bool:
+    """Whether the composer offers "Post as an announcement": in its fixed space (a group's
+    id, "company"), or anywhere when the writer chooses the space."""
+    if fixed == "company":
+        return access.can_announce_in(viewer, None)
+    if fixed:
+        return access.is_leader(viewer) or access.is_group_admin(viewer, Group(pk=int(fixed)))
+    return access.can_announce_anywhere(viewer)
+
+
 @register.inclusion_tag("announcements/partials/composer_option.html", takes_context=True)
 def announcement_option(context) -> dict:
     """The composer's "Post as an announcement" box, for those who may announce somewhere.
 
     With a fixed space (a group page, the company page) only when they may announce there.
     """
-    request = context["request"]
-    viewer = request.user
-    fixed = context.get("composer_fixed")
-    if fixed == "company":
-        offered = access.can_announce_in(viewer, None)
-    elif fixed:
-        offered = access.is_leader(viewer) or access.is_group_admin(viewer, Group(pk=int(fixed)))
-    else:
-        offered = access.can_announce_anywhere(viewer)
+    offered = announcement_offered(context["request"].user, context.get("composer_fixed"))
     form = context.get("form")
     # Ticked again only when the composer comes back with errors (a bound form).
     checked = bool(form is not None and form.is_bound and form.data.get("announcement") == "on")

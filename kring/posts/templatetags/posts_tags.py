@@ -5,6 +5,7 @@ from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
 
 from kring import access
+from kring.announcements.templatetags.announcements_tags import announcement_offered
 from kring.core.fragments import CSRF_SLOT, csrf_fill, fragment_key, render_fragments
 from kring.polls.blocks import POLL_SLOT, poll_slots_fill
 from kring.posts.models import Post
@@ -107,3 +108,52 @@ def post_cards(context, posts) -> SafeString:
 @register.simple_tag(takes_context=True)
 def post_card(context, post: Post) -> SafeString:
     return post_card_html(context["user"], [post], csrf_token=str(context.get("csrf_token", "")))[0]
+
+
+COMPOSER_TEMPLATE = "posts/partials/composer.html"
+# Stands for the reader's CSRF token in a kept composer: letters and digits only, as a
+# token is, and nothing a person types can reach the composer's HTML unasked.
+_CSRF_STAND_IN = "kringcsrfstandin4f1c9e"
+
+
+@register.simple_tag(takes_context=True)
+def composer(context, form) -> SafeString:
+    """`{% composer form %}`: the composer (posts/partials/composer.html) of a feed page.
+
+    Every home, company and group page shows it, and empty it depends only on the writer,
+    the page and where they may post: rendered once per process and kept (the fragments
+    cache), with the reader's CSRF token put in afterwards. With what someone typed (a
+    bound form, a question, poll or compliment coming back with an error) it is rendered
+    afresh.
+    """
+    template_ = context.template.engine.get_template(COMPOSER_TEMPLATE)
+    again = any(
+        context.get(name) for name in ("question_composer", "poll_composer", "praise_picker")
+    )
+    if form.is_bound or again:
+        with context.push(form=form):
+            return template_.render(context)
+    request = context["request"]
+    user = request.user
+    fixed = context.get("composer_fixed")
+    groups = context.get("composer_groups") or ()
+    key = fragment_key(
+        "composer",
+        user.pk,  # the avatar: photo, or initials on a colour
+        user.username,
+        user.first_name,
+        user.last_name,
+        user.photo.name if user.photo else "",
+        request.get_full_path(),
+        fixed or "",
+        bool(context.get("composer_company")),
+        *((group.pk, group.name) for group in groups),
+        announcement_offered(user, fixed),
+    )
+
+    def render(_key) -> str:
+        with context.push(form=form, csrf_token=_CSRF_STAND_IN):
+            return template_.render(context)
+
+    (html,) = render_fragments([key], key=lambda k: k, render=render)
+    return mark_safe(html.replace(_CSRF_STAND_IN, str(context["csrf_token"])))  # noqa: S308
