@@ -42,6 +42,7 @@
     if (composer) {
       markText();
       field.addEventListener("input", markText);
+      field.addEventListener("focus", function () { composer.classList.add("is-open"); });
     } else if (field.value && field.closest("details")) {
       // A kept question title is sent with the post: never keep it out of sight.
       field.closest("details").open = true;
