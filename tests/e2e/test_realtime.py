@@ -79,7 +79,7 @@ def test_home_feed_shows_new_posts_bar_if_a_colleague_posts(colleagues, new_page
 def test_home_feed_shows_the_bar_at_once_if_a_colleague_posted_since_the_last_visit(
     colleagues, new_page
 ):
-    """"Voor jou" keeps a reader's ranking for some minutes; coming back to it, the bar
+    """ "Voor jou" keeps a reader's ranking for some minutes; coming back to it, the bar
     says at once what was posted since, and its click ranks afresh."""
     anna, bram, _post = colleagues
     reader = _open(new_page, "anna", "/")

@@ -111,8 +111,8 @@ def post_card(context, post: Post) -> SafeString:
 
 
 COMPOSER_TEMPLATE = "posts/partials/composer.html"
-# Stands for the reader's CSRF token in a kept composer: letters and digits only, as a
-# token is, and nothing a person types can reach the composer's HTML unasked.
+# Stands for the reader's CSRF token in a kept composer. The page's address is in the
+# composer too: whoever puts this word in it gets their own token shown on their own page.
 _CSRF_STAND_IN = "kringcsrfstandin4f1c9e"
 
 
