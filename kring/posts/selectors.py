@@ -34,6 +34,19 @@ def path_is_valid(value: str) -> bool:
     return _PATH.fullmatch(value) is not None
 
 
+# Of the parent a reply shows only whom it answers, and whether that reply was removed.
+_PARENT_COLUMNS = {
+    "parent_deleted_at": "parent__deleted_at",
+    "parent_author_first_name": "parent__author__first_name",
+    "parent_author_last_name": "parent__author__last_name",
+    "parent_author_username": "parent__author__username",
+}
+
+
+def _parent_columns() -> dict[str, F]:
+    return {name: F(path) for name, path in _PARENT_COLUMNS.items()}
+
+
 def _replies_of(post: Post) -> QuerySet:
     # Of the parent the page shows only whom it answers: read as columns, not as two more
     # objects per reply (building objects is most of a page's cost).
@@ -41,12 +54,7 @@ def _replies_of(post: Post) -> QuerySet:
         Reply.objects.filter(post=post)
         .select_related("author", "author__department")
         .defer("body", "author__about")  # the page shows body_html, and no one's about text
-        .annotate(
-            parent_deleted_at=F("parent__deleted_at"),
-            parent_author_first_name=F("parent__author__first_name"),
-            parent_author_last_name=F("parent__author__last_name"),
-            parent_author_username=F("parent__author__username"),
-        )
+        .annotate(**_parent_columns())
         .order_by("path")
     )
 
@@ -61,12 +69,6 @@ _REPLY_COLUMNS = tuple(f.attname for f in Reply._meta.concrete_fields if f.attna
 _AUTHOR_COLUMNS = ("id", "username", "first_name", "last_name", "kind", "job_title",
                    "department_id", "photo", "is_active", "is_staff")  # fmt: skip
 _DEPARTMENT_COLUMNS = ("id", "name")
-_PARENT_COLUMNS = {
-    "parent_deleted_at": "parent__deleted_at",
-    "parent_author_first_name": "parent__author__first_name",
-    "parent_author_last_name": "parent__author__last_name",
-    "parent_author_username": "parent__author__username",
-}
 
 
 def _loaded[M](model: type[M], names: tuple[str, ...], values: tuple, db: str) -> M:
@@ -90,7 +92,7 @@ def _reply_page_rows(post: Post, *, after: str, limit: int) -> list[Reply]:
         *(f"author__{name}" for name in _AUTHOR_COLUMNS),
         *(f"author__department__{name}" for name in _DEPARTMENT_COLUMNS),
     )
-    replies = replies.annotate(**{name: F(path) for name, path in _PARENT_COLUMNS.items()})
+    replies = replies.annotate(**_parent_columns())
     rows = replies.order_by("path").values_list(*columns, *_PARENT_COLUMNS)[:limit]
     db = rows.db
     ends = len(_REPLY_COLUMNS), len(_REPLY_COLUMNS) + len(_AUTHOR_COLUMNS)
