@@ -101,6 +101,17 @@ class UserAdmin(DjangoUserAdmin):
         fields = [name for name in first["fields"] if name != "password"]
         return [(first_name, {**first, "fields": fields}), *fieldsets[1:]]
 
+    def get_readonly_fields(self, request, obj=None):
+        """Another person's e-mail address is theirs to change (decision 0028).
+
+        Whoever sets the address receives the reset link for the account: a site admin who
+        could put their own address on a colleague's account could take it over.
+        """
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.pk != request.user.pk:
+            fields.append("email")
+        return fields
+
     def user_change_password(self, request, id, form_url=""):
         """Site admins set only their own password here.
 

@@ -186,3 +186,18 @@ def test_password_change_page_returns_kring_layout(world, client_for):
     html = response.content.decode()
     assert response.status_code == 200
     assert 'class="sidenav"' in html and '<label for="id_oldpassword">' in html
+
+
+def test_email_page_adds_an_address_if_a_colleague_asks_from_their_menu(
+    world, client_for, mailoutbox
+):
+    """Changing one's own address is the colleague's own step (decision 0028)."""
+    client = client_for(world.member)
+    home = client.get("/").content.decode()
+    assert 'href="/accounts/email/">E-mailadres</a>' in home
+    response = client.post(
+        "/accounts/email/", {"action_add": "", "email": "bram.nieuw@example.org"}, follow=True
+    )
+    assert response.status_code == 200
+    assert "bram.nieuw@example.org" in response.content.decode()
+    assert [mail.to for mail in mailoutbox] == [["bram.nieuw@example.org"]]

@@ -72,3 +72,31 @@ def test_admin_sends_a_reset_link_if_site_admin_asks_for_one(world, client_for, 
     text = response.content.decode()
     assert "Een link om een nieuw wachtwoord te kiezen is gestuurd naar 1 persoon." in text
     assert "1 persoon kreeg geen link: uitgeschakeld of zonder e-mailadres." in text
+
+
+def test_admin_keeps_another_persons_email_if_site_admin_changes_it(world, client_for):
+    """With their own address on the account, an admin would receive its reset link."""
+    client = client_for(world.site_admin)
+    url = reverse("admin:people_user_change", args=[world.member.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert b'name="email"' not in page.content
+    assert world.member.email.encode() in page.content  # shown, not editable
+    form = {
+        "username": world.member.username,
+        "first_name": world.member.first_name,
+        "last_name": world.member.last_name,
+        "email": "beheerder@example.org",
+        "kind": world.member.kind,
+        "language": world.member.language,
+        "is_active": "on",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "09:00:00",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 302
+    world.member.refresh_from_db()
+    assert world.member.email != "beheerder@example.org"
+    # Their own address they may change here.
+    own = reverse("admin:people_user_change", args=[world.site_admin.pk])
+    assert b'name="email"' in client.get(own).content
