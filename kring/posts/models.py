@@ -48,6 +48,9 @@ class Post(models.Model):
     # Whether kring.questions has a question (title, accepted answer) for this post: the
     # same reason as has_poll, and the question lists filter on it.
     is_question = models.BooleanField(default=False)
+    # Whether kring.reactions has praise (the people it thanks, and for what) on this post:
+    # a feed page without praise posts asks nothing about praise.
+    has_praise = models.BooleanField(default=False)
 
     class Meta:
         indexes = [

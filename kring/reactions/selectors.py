@@ -162,19 +162,17 @@ class PraiseHeader:
         return (self.reason, *(part for person in self.praised for part in person.fragment_parts()))
 
 
-def praise_headers(viewer: Any, post_ids: Iterable[int]) -> dict[int, PraiseHeader]:
-    """The praise headers of those of `post_ids` that are praise posts, by post id. One query."""
-    post_ids = list(post_ids)
+def praise_headers(viewer: Any, posts: Iterable[Post]) -> dict[int, PraiseHeader]:
+    """The praise headers of those of `posts` that are praise posts, by post id.
+
+    A page without praise posts (`Post.has_praise`) costs no query; one with them, one.
+    """
+    post_ids = [post.pk for post in posts if post.has_praise]
     if not post_ids:
-        return {}
-    # Most pages hold no praise post: find out with a plain index lookup before asking
-    # which praised people the viewer may see (a filter over every colleague).
-    praise_ids = list(Praise.objects.filter(post_id__in=post_ids).values_list("pk", flat=True))
-    if not praise_ids:
         return {}
     links = (
         Praise.praised.through.objects.filter(
-            praise_id__in=praise_ids,
+            praise__post_id__in=post_ids,
             user__in=access.visible(viewer, User.objects.all()),
         )
         .select_related("praise", "user", "user__department")

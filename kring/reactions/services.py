@@ -175,6 +175,8 @@ def praise_create(
     post = post_services.post_create(actor=actor, group=group, body=body)
     praise = Praise.objects.create(post=post, reason=reason)
     praise.praised.set(people)
+    Post.objects.filter(pk=post.pk).update(has_praise=True)
+    post.has_praise = True
     notify(
         kind=Notification.Kind.PRAISE, recipients=praise_recipients(post), actor=actor, target=post
     )

@@ -199,12 +199,12 @@ def test_for_you_query_count_returns_same_if_30_or_300_posts(world, client_for, 
 # post ids per kind (topics, people, groups) and their visible rows, the followed topics;
 # the page's posts, named people, topic names; the viewer's groups with their roles (the
 # layout, the composer and the access checks, one query); the
-# reader's reactions, polls and praise headers of the cards. No query for pinned
-# announcements: none is pinned, and the site-wide list of pinned ids is kept.
-EXPECTED_QUERIES = 20
+# reader's reactions and polls of the cards. No query for pinned announcements (none is
+# pinned, and the site-wide list of pinned ids is kept) nor for praise (no praise post).
+EXPECTED_QUERIES = 19
 # The same page a moment later: the ranking is kept (kring/feeds/kept.py), the rest is
 # the page's posts and what the cards and the layout need.
-EXPECTED_QUERIES_KEPT = 9
+EXPECTED_QUERIES_KEPT = 8
 
 
 def test_for_you_returns_newest_id_if_newest_post_is_not_on_the_page(world, client_for):

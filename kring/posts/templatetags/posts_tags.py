@@ -67,7 +67,7 @@ def post_card_html(viewer, posts, *, csrf_token: str = "") -> list[SafeString]:
         )
 
     bars = reaction_bars(viewer, posts)
-    praises = praise_headers(viewer, [post.pk for post in posts])
+    praises = praise_headers(viewer, posts)
     questions = card_questions(posts)  # issue 5: no query on a page without questions
 
     def render(post: Post) -> str:

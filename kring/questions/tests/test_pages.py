@@ -182,4 +182,4 @@ def test_question_page_query_count_does_not_grow_with_answers(
 QUERIES_LIST = 4  # the layout's queries plus one for the whole page of questions
 # The thread page plus the question and its answers with the reader's votes (whether the
 # thread was saved in the knowledge base comes with the post).
-QUERIES_PAGE = 10
+QUERIES_PAGE = 9
