@@ -21,3 +21,9 @@ class AccountAdapter(LoginThrottleMixin, DefaultAccountAdapter):
                 % {"domains": ", ".join("@" + d for d in settings.KRING_SIGNUP_DOMAINS)}
             )
         return email
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """allauth's mails (password reset, address confirmation) sign with the organisation."""
+        super().send_mail(
+            template_prefix, email, {"organisation": settings.KRING_ORGANISATION, **context}
+        )

@@ -201,3 +201,36 @@ def test_email_page_adds_an_address_if_a_colleague_asks_from_their_menu(
     assert response.status_code == 200
     assert "bram.nieuw@example.org" in response.content.decode()
     assert [mail.to for mail in mailoutbox] == [["bram.nieuw@example.org"]]
+
+
+def test_email_page_confirms_the_new_address_if_the_link_in_the_mail_is_followed(
+    world, client_for, mailoutbox, settings
+):
+    settings.KRING_ORGANISATION = "Gemeente Zaanstad"
+    client = client_for(world.member)
+    client.post("/accounts/email/", {"action_add": "", "email": "bram.nieuw@example.org"})
+    mail = mailoutbox[0].body
+    assert "Bram Jansen" in mail
+    assert mail.rstrip().endswith("Gemeente Zaanstad")
+    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+)", mail).group(1)
+    page = client.get(link).content.decode()
+    assert "Bevestig je e-mailadres" in page
+    client.post(link)
+    page = client.get("/accounts/email/").content.decode()
+    assert "Bevestigd" in page
+
+
+def test_email_page_says_so_if_the_confirmation_link_is_not_valid(world, client_for):
+    page = client_for(world.member).get("/accounts/confirm-email/verzonnen/").content.decode()
+    assert "Deze link is verlopen of niet geldig." in page
+
+
+def test_email_page_keeps_what_was_typed_if_the_address_is_not_valid(world, client_for):
+    response = client_for(world.member).post(
+        "/accounts/email/", {"action_add": "", "email": "bram.nieuw@"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="bram.nieuw@"' in page
+    assert 'aria-invalid="true"' in page
+    assert "Voer een geldig e-mailadres in." in page
