@@ -10,12 +10,16 @@ also answer the live updates on their own.
 from functools import cache
 from typing import Any
 
+from django.core.cache import caches
+from django.middleware.csrf import get_token
 from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.urls import get_script_prefix, reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import ngettext
 from django_htmx.jinja import htmx_script
+
+from kring.core.fragments import fragment_key
 
 PARTS = {
     "head": "core/chrome_head.html",
@@ -70,7 +74,6 @@ def _values(context: Context) -> dict[str, Any]:
         "user": user,
         "organisation": context["organisation"],
         "csp_nonce": nonce,
-        "htmx_script": htmx_script(nonce=nonce),
     }
     if signed_in:
         values.update(
@@ -89,8 +92,70 @@ def _values(context: Context) -> dict[str, Any]:
     return values
 
 
+# Stand for the request's CSRF token and CSP nonce in a kept part. Whoever puts a stand-in
+# in what they write (their name, a group's name, a search) gets their own token or nonce
+# shown on their own page: both are theirs already.
+_CSRF_STAND_IN = "kringchromecsrf5e1a7c"
+_NONCE_STAND_IN = "kringchromenonce0b93d4"
+_CSRF_INPUT = mark_safe(  # noqa: S308 (a constant)
+    f'<input type="hidden" name="csrfmiddlewaretoken" value="{_CSRF_STAND_IN}">'
+)
+
+
+def _person_parts(user: Any) -> tuple:
+    """What the parts show of the reader: avatar, name, profile link, menu and navigation
+    (is_site_admin and is_employee follow from kind, is_staff and is_active)."""
+    photo = user.photo.name if user.photo else ""
+    return (user.pk, user.username, user.first_name, user.last_name, photo, user.kind,
+            user.is_staff, user.is_active)  # fmt: skip
+
+
+def _key(part: str, values: dict[str, Any], request: Any) -> str:
+    """Every input of a part but the CSRF token and the nonce (put in afterwards)."""
+    user = values["user"]
+    signed_in = values["signed_in"]
+    return fragment_key(
+        "chrome",
+        part,
+        get_script_prefix(),
+        request.path,
+        values["organisation"],
+        signed_in,
+        *(_person_parts(user) if signed_in else ()),
+        values.get("search_query", ""),
+        *((group.pk, group.slug, group.name) for group in values.get("my_groups", ())),
+        values.get("bell", ""),
+        values.get("messages_badge", ""),
+    )
+
+
 def chrome_html(context: Context, part: str) -> SafeString:
-    """One part of the page around its content (`PARTS`), for base.html."""
-    template = get_template(PARTS[part], using="jinja2")
-    html = template.render(_values(context), context["request"])
+    """One part of the page around its content (`PARTS`), for base.html.
+
+    A part depends on the reader, the page's address and the unread counts, and costs
+    more to render than many a page's content: it is kept per process (the fragments
+    cache) and the request's CSRF token and nonce are put in afterwards.
+    """
+    request = context["request"]
+    values = _values(context)
+    key = _key(part, values, request)
+    local = caches["fragments"]
+    html = local.get(key)
+    if html is None:
+        template = get_template(PARTS[part], using="jinja2")
+        html = template.render(
+            {
+                **values,
+                "request": request,
+                "csrf_token": _CSRF_STAND_IN,
+                "csrf_input": _CSRF_INPUT,
+                "csp_nonce": _NONCE_STAND_IN,
+                "htmx_script": htmx_script(nonce=_NONCE_STAND_IN),
+            }
+        )
+        local.set(key, html)
+    nonce = values["csp_nonce"]
+    token = context.get("csrf_token") or get_token(request)
+    html = html.replace(_CSRF_STAND_IN, str(token))
+    html = html.replace(_NONCE_STAND_IN, "" if nonce is None else str(nonce))
     return mark_safe(html)  # noqa: S308 (rendered by our template, autoescaped)

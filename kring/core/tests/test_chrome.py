@@ -4,6 +4,7 @@ import re
 
 from django.urls import reverse
 
+from kring.groups import services as group_services
 from kring.notifications.models import Notification
 
 
@@ -72,3 +73,54 @@ def test_signed_out_page_has_the_skip_link_but_no_navigation(client):
     html = _page(client, reverse("account_login"))
     assert '<a class="skip-link" href="#main">Naar de inhoud</a>' in html
     assert "sidenav" not in html and "bottombar" not in html and 'id="bell"' not in html
+
+
+def _tokens(html: str) -> set[str]:
+    """Every CSRF token on a page: the body's htmx header and each form's hidden field."""
+    header = re.findall(r'hx-headers=\'\{"X-CSRFToken": "([^"]+)"\}\'', html)
+    fields = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    return set(header + fields)
+
+
+def test_kept_parts_carry_this_requests_token_and_nonce_if_the_page_is_opened_again(
+    world, client_for
+):
+    client = client_for(world.member)
+    pages = [client.get(reverse("feeds:home")) for _ in range(2)]
+    nonces = []
+    for response in pages:
+        html = response.content.decode()
+        nonce = re.search(r"'nonce-([^']+)'", response.headers["Content-Security-Policy"])[1]
+        scripts = re.findall(r"<script [^>]*>", html)
+        assert len(scripts) >= 4
+        assert all(f'nonce="{nonce}"' in script for script in scripts)
+        tokens = _tokens(html)
+        assert len(tokens) == 1 and "standin" not in next(iter(tokens))
+        nonces.append(nonce)
+    assert nonces[0] != nonces[1]
+
+
+def test_kept_parts_show_each_reader_their_own_name_and_groups_if_both_open_a_page(
+    world, client_for
+):
+    member = _page(client_for(world.member), reverse("groups:list"))
+    outsider = _page(client_for(world.outsider), reverse("groups:list"))
+    assert f'href="{world.member.get_absolute_url()}"' in member
+    assert f'href="{world.outsider.get_absolute_url()}"' in outsider
+    assert world.member.get_absolute_url() not in outsider
+    assert "nav-groups" in member and "nav-groups" not in outsider
+
+
+def test_kept_parts_show_a_new_group_and_count_at_once_if_they_change(world, client_for):
+    client = client_for(world.outsider)
+    before = _page(client, reverse("groups:list"))
+    assert "nav-groups" not in before
+    group_services.membership_add(
+        actor=world.admin, group=world.groups["open"], user=world.outsider
+    )
+    Notification.objects.create(
+        recipient=world.outsider, kind=Notification.Kind.MENTION, post=world.posts["open"]
+    )
+    after = _page(client, reverse("groups:list"))
+    assert f"<span>{world.groups['open'].name}</span>" in after
+    assert 'aria-label="Meldingen, 1 ongelezen"' in after
