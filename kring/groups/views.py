@@ -127,6 +127,7 @@ def _detail_context(request: HtmxHttpRequest, group: Group) -> dict:
     viewer = request.user
     can_read = access.can_read_space(viewer, group)
     may_manage = access.can_manage(viewer, group)
+    can_request = access.can_request_to_join(viewer, group)
     return {
         "group": group,
         "description_html": render_markdown(group.description),
@@ -135,10 +136,11 @@ def _detail_context(request: HtmxHttpRequest, group: Group) -> dict:
         "can_read": can_read,
         "can_post": access.can_post_in(viewer, group),
         "can_join": access.can_join(viewer, group),
-        "can_request": access.can_request_to_join(viewer, group),
+        "can_request": can_request,
         "can_leave": access.can_leave(viewer, group),
         "can_manage": may_manage,
-        "pending": group.pk in selectors.pending_request_group_ids(viewer),
+        # Only who may ask to join can be waiting for an answer (not members, not guests).
+        "pending": can_request and group.pk in selectors.pending_request_group_ids(viewer),
         "request_count": selectors.join_requests_for(viewer, group).count() if may_manage else 0,
         "request_form": JoinRequestForm(),
         "admins": list(selectors.group_admins(group)[:6]) if can_read else [],
