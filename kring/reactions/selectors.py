@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from kring import access
 from kring.core.icons import ICONS as ICON_SVG
@@ -47,21 +47,57 @@ def my_reactions_of(viewer: Any, target: Post | Reply) -> list[str]:
     return sorted(my_reaction_kinds(viewer, [target]).get(target.pk, ()))
 
 
+_PRELOADED = "_kring_my_kinds"  # set by my_reactions_preload: the viewer's kinds on it
+
+
 def my_reaction_kinds(viewer: Any, targets: Iterable[Post | Reply]) -> dict[int, frozenset[str]]:
     """The kinds the viewer gave on each of `targets` (all posts or all replies), by id.
 
-    One query for all of them, none when nobody reacted to any (the counts say so).
+    One query for all of them, none when nobody reacted to any (the counts say so) or
+    when my_reactions_preload read them already.
     """
     targets = list(targets)
-    ids = [target.pk for target in targets if any(counts_of(target))]
-    if not ids or not access.is_signed_in(viewer):
+    if not access.is_signed_in(viewer):
         return {}
+    found: dict[int, frozenset[str]] = {}
+    ids = []
+    for target in targets:
+        preloaded = getattr(target, _PRELOADED, None)
+        if preloaded is not None:
+            if preloaded:
+                found[target.pk] = preloaded
+        elif any(counts_of(target)):
+            ids.append(target.pk)
+    if not ids:
+        return found
     field = "reply_id" if isinstance(targets[0], Reply) else "post_id"
     rows = Reaction.objects.filter(user=viewer, **{f"{field}__in": ids})
     kinds: dict[int, set[str]] = defaultdict(set)
     for target_id, kind in rows.values_list(field, "kind"):
         kinds[target_id].add(kind)
-    return {target_id: frozenset(given) for target_id, given in kinds.items()}
+    found.update((target_id, frozenset(given)) for target_id, given in kinds.items())
+    return found
+
+
+def my_reactions_preload(viewer: Any, posts: Iterable[Post], replies: Iterable[Reply]) -> None:
+    """Read the viewer's reactions on `posts` and `replies` in one query (a thread page
+    shows both), for my_reaction_kinds to find on them."""
+    posts, replies = list(posts), list(replies)
+    if not access.is_signed_in(viewer):
+        return
+    post_ids = [post.pk for post in posts if any(counts_of(post))]
+    reply_ids = [reply.pk for reply in replies if any(counts_of(reply))]
+    kinds: dict[tuple[str, int], set[str]] = defaultdict(set)
+    if post_ids or reply_ids:
+        rows = Reaction.objects.filter(
+            Q(post_id__in=post_ids) | Q(reply_id__in=reply_ids), user=viewer
+        ).values_list("post_id", "reply_id", "kind")
+        for post_id, reply_id, kind in rows:
+            kinds[("reply", reply_id) if reply_id else ("post", post_id)].add(kind)
+    for post in posts:
+        setattr(post, _PRELOADED, frozenset(kinds.get(("post", post.pk), ())))
+    for reply in replies:
+        setattr(reply, _PRELOADED, frozenset(kinds.get(("reply", reply.pk), ())))
 
 
 @dataclass(frozen=True)

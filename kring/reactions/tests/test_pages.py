@@ -205,6 +205,25 @@ def test_thread_page_queries_do_not_grow_with_reacted_replies(world, client_for)
     assert _queries(client, post.get_absolute_url()) == few
 
 
+def test_thread_page_shows_own_reactions_on_post_and_replies_from_one_query(world, client_for):
+    post = world.posts["company"]
+    first = post_services.reply_create(actor=world.admin, post=post, body="Eerste")
+    second = post_services.reply_create(actor=world.admin, post=post, body="Tweede")
+    services.reaction_toggle(actor=world.outsider, target=post, kind="thanks")
+    services.reaction_toggle(actor=world.outsider, target=second, kind="like")
+    services.reaction_toggle(actor=world.member, target=first, kind="celebrate")  # not theirs
+    client = client_for(world.outsider)
+    html = _page(client, post.get_absolute_url())
+    assert pressed(bar_of(html, "post", post.pk), "thanks")
+    assert pressed(bar_of(html, "reply", second.pk), "like")
+    first_bar = bar_of(html, "reply", first.pk)
+    assert count(first_bar, "celebrate") == 1 and not pressed(first_bar, "celebrate")
+    with CaptureQueriesContext(connection) as queries:
+        client.get(post.get_absolute_url())
+    own = [q["sql"] for q in queries if 'FROM "reactions_reaction"' in q["sql"]]
+    assert len(own) == 1
+
+
 def test_who_reacted_lists_only_people_the_viewer_may_see(world, client_for):
     post = world.posts["open"]
     group_services.membership_add(actor=world.admin, group=world.groups["open"], user=world.guest)
