@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import ngettext
 from django_htmx.jinja import htmx_script
 
-from kring.core.fragments import fragment_key
+from kring.core.fragments import CSRF_TOKEN_STAND_IN, fragment_key, token_fill
 
 PARTS = {
     "head": "core/chrome_head.html",
@@ -92,13 +92,10 @@ def _values(context: Context) -> dict[str, Any]:
     return values
 
 
-# Stand for the request's CSRF token and CSP nonce in a kept part. Whoever puts a stand-in
-# in what they write (their name, a group's name, a search) gets their own token or nonce
-# shown on their own page: both are theirs already.
-_CSRF_STAND_IN = "kringchromecsrf5e1a7c"
+# Stands for the request's CSP nonce in a kept part, as CSRF_TOKEN_STAND_IN for its token.
 _NONCE_STAND_IN = "kringchromenonce0b93d4"
 _CSRF_INPUT = mark_safe(  # noqa: S308 (a constant)
-    f'<input type="hidden" name="csrfmiddlewaretoken" value="{_CSRF_STAND_IN}">'
+    f'<input type="hidden" name="csrfmiddlewaretoken" value="{CSRF_TOKEN_STAND_IN}">'
 )
 
 
@@ -134,7 +131,9 @@ def chrome_html(context: Context, part: str) -> SafeString:
 
     A part depends on the reader, the page's address and the unread counts, and costs
     more to render than many a page's content: it is kept per process (the fragments
-    cache) and the request's CSRF token and nonce are put in afterwards.
+    cache) and the request's CSRF token and nonce are put in afterwards. Not in the shared
+    tier: the parts name static files, whose addresses change with a release's CSS and
+    JavaScript, which the shared tier's release digest does not read.
     """
     request = context["request"]
     values = _values(context)
@@ -147,7 +146,7 @@ def chrome_html(context: Context, part: str) -> SafeString:
             {
                 **values,
                 "request": request,
-                "csrf_token": _CSRF_STAND_IN,
+                "csrf_token": CSRF_TOKEN_STAND_IN,
                 "csrf_input": _CSRF_INPUT,
                 "csp_nonce": _NONCE_STAND_IN,
                 "htmx_script": htmx_script(nonce=_NONCE_STAND_IN),
@@ -155,7 +154,5 @@ def chrome_html(context: Context, part: str) -> SafeString:
         )
         local.set(key, html)
     nonce = values["csp_nonce"]
-    token = context.get("csrf_token") or get_token(request)
-    html = html.replace(_CSRF_STAND_IN, str(token))
     html = html.replace(_NONCE_STAND_IN, "" if nonce is None else str(nonce))
-    return mark_safe(html)  # noqa: S308 (rendered by our template, autoescaped)
+    return token_fill(html, context.get("csrf_token") or get_token(request))

@@ -6,7 +6,14 @@ from django.utils.safestring import SafeString, mark_safe
 
 from kring import access
 from kring.announcements.templatetags.announcements_tags import announcement_offered
-from kring.core.fragments import CSRF_SLOT, csrf_fill, fragment_key, render_fragments
+from kring.core.fragments import (
+    CSRF_SLOT,
+    CSRF_TOKEN_STAND_IN,
+    csrf_fill,
+    fragment_key,
+    render_fragments,
+    token_fill,
+)
 from kring.polls.blocks import POLL_SLOT, poll_slots_fill
 from kring.posts.models import Post
 from kring.questions.selectors import CardQuestion, card_questions
@@ -111,9 +118,6 @@ def post_card(context, post: Post) -> SafeString:
 
 
 COMPOSER_TEMPLATE = "posts/partials/composer.html"
-# Stands for the reader's CSRF token in a kept composer. The page's address is in the
-# composer too: whoever puts this word in it gets their own token shown on their own page.
-_CSRF_STAND_IN = "kringcsrfstandin4f1c9e"
 
 
 @register.simple_tag(takes_context=True)
@@ -152,8 +156,8 @@ def composer(context, form) -> SafeString:
     )
 
     def render(_key) -> str:
-        with context.push(form=form, csrf_token=_CSRF_STAND_IN):
+        with context.push(form=form, csrf_token=CSRF_TOKEN_STAND_IN):
             return template_.render(context)
 
     (html,) = render_fragments([key], key=lambda k: k, render=render)
-    return mark_safe(html.replace(_CSRF_STAND_IN, str(context["csrf_token"])))  # noqa: S308
+    return token_fill(html, context["csrf_token"])
