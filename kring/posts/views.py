@@ -38,7 +38,7 @@ from kring.posts.selectors import (
 )
 from kring.questions.forms import question_composer_context, question_title_from
 from kring.questions.services import question_create
-from kring.reactions.selectors import my_reactions_preload
+from kring.reactions.selectors import my_reactions_attach
 from kring.reactions.services import praise_create
 from kring.reactions.views import praise_picker_context
 from kring.topics.services import body_prepare  # issue 4: preview shows tags as links
@@ -201,7 +201,7 @@ def _thread_context(
     """One page of the thread with the reply form (answering `reply_to`, if given)."""
     may_reply = access.can_reply(request.user, post)
     page = thread_page_for(request.user, post, after=after)
-    my_reactions_preload(request.user, [post], page.replies)  # the card's and the replies'
+    my_reactions_attach(request.user, [post, *page.replies])  # the card's and the replies'
     html = replies_html(
         request.user, post, page.replies, may_reply=may_reply, csrf_token=get_token(request)
     )

@@ -32,11 +32,23 @@ def counts_by_kind(target: Post | Reply) -> dict[str, int]:
 
 
 def my_reactions_attach(viewer: Any, targets: Iterable[Post | Reply]) -> None:
-    """Set `my_reactions` (sorted kinds) on each target, for a list in the API: one query."""
+    """Set `my_reactions` (sorted kinds) on each target, posts and replies alike (a list in
+    the API, a thread page with its post): one query, none when nobody reacted to any."""
     targets = list(targets)
-    mine = my_reaction_kinds(viewer, targets)
+    if not access.is_signed_in(viewer):
+        return
+    reacted = [target for target in targets if any(counts_of(target))]
+    post_ids = [target.pk for target in reacted if isinstance(target, Post)]
+    reply_ids = [target.pk for target in reacted if isinstance(target, Reply)]
+    kinds: dict[tuple[bool, int], set[str]] = defaultdict(set)
+    if reacted:
+        rows = Reaction.objects.filter(
+            Q(post_id__in=post_ids) | Q(reply_id__in=reply_ids), user=viewer
+        ).values_list("post_id", "reply_id", "kind")
+        for post_id, reply_id, kind in rows:
+            kinds[(True, reply_id) if reply_id else (False, post_id)].add(kind)
     for target in targets:
-        target.my_reactions = sorted(mine.get(target.pk, ()))
+        target.my_reactions = sorted(kinds.get((isinstance(target, Reply), target.pk), ()))
 
 
 def my_reactions_of(viewer: Any, target: Post | Reply) -> list[str]:
@@ -47,14 +59,11 @@ def my_reactions_of(viewer: Any, target: Post | Reply) -> list[str]:
     return sorted(my_reaction_kinds(viewer, [target]).get(target.pk, ()))
 
 
-_PRELOADED = "_kring_my_kinds"  # set by my_reactions_preload: the viewer's kinds on it
-
-
 def my_reaction_kinds(viewer: Any, targets: Iterable[Post | Reply]) -> dict[int, frozenset[str]]:
     """The kinds the viewer gave on each of `targets` (all posts or all replies), by id.
 
     One query for all of them, none when nobody reacted to any (the counts say so) or
-    when my_reactions_preload read them already.
+    when my_reactions_attach read them already (`my_reactions` on the target).
     """
     targets = list(targets)
     if not access.is_signed_in(viewer):
@@ -62,10 +71,10 @@ def my_reaction_kinds(viewer: Any, targets: Iterable[Post | Reply]) -> dict[int,
     found: dict[int, frozenset[str]] = {}
     ids = []
     for target in targets:
-        preloaded = getattr(target, _PRELOADED, None)
-        if preloaded is not None:
-            if preloaded:
-                found[target.pk] = preloaded
+        attached = getattr(target, "my_reactions", None)
+        if attached is not None:
+            if attached:
+                found[target.pk] = frozenset(attached)
         elif any(counts_of(target)):
             ids.append(target.pk)
     if not ids:
@@ -77,27 +86,6 @@ def my_reaction_kinds(viewer: Any, targets: Iterable[Post | Reply]) -> dict[int,
         kinds[target_id].add(kind)
     found.update((target_id, frozenset(given)) for target_id, given in kinds.items())
     return found
-
-
-def my_reactions_preload(viewer: Any, posts: Iterable[Post], replies: Iterable[Reply]) -> None:
-    """Read the viewer's reactions on `posts` and `replies` in one query (a thread page
-    shows both), for my_reaction_kinds to find on them."""
-    posts, replies = list(posts), list(replies)
-    if not access.is_signed_in(viewer):
-        return
-    post_ids = [post.pk for post in posts if any(counts_of(post))]
-    reply_ids = [reply.pk for reply in replies if any(counts_of(reply))]
-    kinds: dict[tuple[str, int], set[str]] = defaultdict(set)
-    if post_ids or reply_ids:
-        rows = Reaction.objects.filter(
-            Q(post_id__in=post_ids) | Q(reply_id__in=reply_ids), user=viewer
-        ).values_list("post_id", "reply_id", "kind")
-        for post_id, reply_id, kind in rows:
-            kinds[("reply", reply_id) if reply_id else ("post", post_id)].add(kind)
-    for post in posts:
-        setattr(post, _PRELOADED, frozenset(kinds.get(("post", post.pk), ())))
-    for reply in replies:
-        setattr(reply, _PRELOADED, frozenset(kinds.get(("reply", reply.pk), ())))
 
 
 @dataclass(frozen=True)
