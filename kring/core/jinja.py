@@ -19,16 +19,13 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from jinja2 import Environment, StrictUndefined
 
-from kring.core.icons import ICONS
+from kring.core.icons import icon_html
 from kring.core.templatetags.kring_tags import avatar, moment
 
 
 def icon(name: str) -> SafeString:
-    """The named SVG icon (kring/core/icons.py), decorative."""
-    try:
-        return ICONS[name]
-    except KeyError:
-        raise ValueError(f"No icon {name!r}; one of: {', '.join(sorted(ICONS))}") from None
+    """The named SVG icon (kring/core/icons.py), decorative; an unknown name is a ValueError."""
+    return icon_html(name)
 
 
 def url(name: str, *args: object) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from kring import access
-from kring.core.icons import ICONS as ICON_SVG
+from kring.core.icons import icon_html
 from kring.people.models import User
 from kring.posts.models import Post, Reply
 from kring.reactions.models import KINDS, Kind, Praise, Reaction, count_field
@@ -133,7 +133,7 @@ def reaction_bar(
         ReactionButton(
             kind=kind,
             label=label,
-            icon=ICON_SVG[ICONS[kind]],
+            icon=icon_html(ICONS[kind]),
             count=count,
             pressed=kind in mine,
         )

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from kring.core.icons import ICONS
+from kring.core.icons import ICON_NAMES, icon_html
 
 register = template.Library()
 
@@ -44,11 +44,11 @@ def icon(parser, token):
     """
     bits = token.split_contents()
     name = bits[1].strip("\"'") if len(bits) == 2 else ""
-    if len(bits) != 2 or bits[1][0] not in "\"'" or name not in ICONS:
+    if len(bits) != 2 or bits[1][0] not in "\"'" or name not in ICON_NAMES:
         raise template.TemplateSyntaxError(
-            f"{{% icon %}} takes one quoted icon name, one of: {', '.join(sorted(ICONS))}"
+            f"{{% icon %}} takes one quoted icon name, one of: {', '.join(sorted(ICON_NAMES))}"
         )
-    return _ConstantNode(ICONS[name])
+    return _ConstantNode(icon_html(name))
 
 
 @register.simple_tag
