@@ -160,7 +160,6 @@ def _newest_for_employee(viewer: Any) -> list[tuple]:
 
 def _candidate_rows(viewer: Any, people, groups, topics, now: datetime) -> list[tuple]:
     """(field values) of the newest visible posts and of the newest visible posts followed."""
-    visible = access.visible(viewer, Post.objects.all())
     if access.is_employee(viewer):
         newest = _newest_for_employee(viewer)
     else:
@@ -178,37 +177,39 @@ def _candidate_rows(viewer: Any, people, groups, topics, now: datetime) -> list[
             for g in readable
         ]
         keys = newest_keys(per_group, limit=CANDIDATES) if per_group else []
+        visible = access.visible(viewer, Post.objects.all())
         newest = visible.filter(pk__in=[pk for _moment, pk in keys]).values_list(*_FIELDS)
     rows = {row[0]: row for row in newest}
-    followed = _followed_post_ids(viewer, people, groups, topics, now)
-    if followed:  # also when all are among the newest: the same queries for every page
-        for row in visible.filter(pk__in=followed).values_list(*_FIELDS):
-            rows.setdefault(row[0], row)
+    for row in _followed_rows(viewer, people, groups, topics, now):
+        rows.setdefault(row[0], row)
     return list(rows.values())
 
 
-def _followed_post_ids(viewer: Any, people, groups, topics, now: datetime) -> set[int]:
-    """The newest visible post ids of each kind followed: one index range per kind.
+def _followed_rows(viewer: Any, people, groups, topics, now: datetime) -> list[tuple]:
+    """(field values) of the newest visible posts of each kind followed: one index range per
+    kind, read with the fields the ranking needs (also when they are among the newest
+    already: the same queries for every page). A followed topic's posts are found by id
+    first, through the topic's index of uses, then read.
 
     Visible before the limit: posts the viewer may not read (a followed colleague's
     activity in a secret group) must not take the places of those they may read."""
     readable = access.visible(viewer, Post.objects.all())
-    ids: set[int] = set()
+    rows: list[tuple] = []
     if topics:
         uses = TopicUse.objects.filter(topic_id__in=topics, post__in=readable.values("pk"))
-        uses = uses.order_by("-post_id")
-        ids.update(uses.values_list("post_id", flat=True)[:FOLLOWED_CANDIDATES])
+        uses = uses.order_by("-post_id").values_list("post_id", flat=True)
+        rows.extend(readable.filter(pk__in=list(uses[:FOLLOWED_CANDIDATES])).values_list(*_FIELDS))
     if people:
         # By activity, not id: PostgreSQL then reads the authors' index and sorts their
         # posts, instead of walking the primary key backwards over everyone's.
         by_people = readable.filter(author_id__in=people).order_by("-last_activity_at", "-id")
-        ids.update(by_people.values_list("id", flat=True)[:FOLLOWED_CANDIDATES])
+        rows.extend(by_people.values_list(*_FIELDS)[:FOLLOWED_CANDIDATES])
     if groups:
         since = now - timedelta(days=FOLLOWED_DAYS)
         in_groups = readable.filter(group_id__in=groups, last_activity_at__gte=since)
         in_groups = in_groups.order_by("-last_activity_at", "-id")
-        ids.update(in_groups.values_list("id", flat=True)[:FOLLOWED_CANDIDATES])
-    return ids
+        rows.extend(in_groups.values_list(*_FIELDS)[:FOLLOWED_CANDIDATES])
+    return rows
 
 
 def rank_inputs_for(viewer: Any, now: datetime) -> list[RankInputs]:
