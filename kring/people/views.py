@@ -19,6 +19,7 @@ from kring.core.errors import ApplicationError
 from kring.core.htmx import HtmxHttpRequest
 from kring.core.markdown import render_markdown
 from kring.experts.selectors import answered_questions_of_for, pages_owned_by_for
+from kring.follows.selectors import FOLLOWED_BY_VIEWER, followed_by_viewer_column
 from kring.people import selectors, services
 from kring.people.forms import (
     DirectoryFilterForm,
@@ -71,7 +72,8 @@ def people_list(request: HtmxHttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def person_detail(request: HtmxHttpRequest, username: str) -> HttpResponse:
-    person = access.get_or_404(request.user, User, username, field="username")
+    follows = {FOLLOWED_BY_VIEWER: followed_by_viewer_column(request.user, "person")}
+    person = access.get_or_404(request.user, User, username, field="username", annotate=follows)
     return render(
         request,
         "people/detail.html",

@@ -89,6 +89,32 @@ def test_follow_button_shown_on_profile_and_open_group_not_on_closed(world, clie
     )
 
 
+def _follow_button_state(page: str, kind: str, ident: str) -> str:
+    """ "pressed" or "not pressed": the follow button for kind/ident on the page."""
+    form = page.split(f'action="/follows/{kind}/{ident}/"', 1)[1].split("</form>", 1)[0]
+    return "pressed" if 'aria-pressed="true"' in form else "not pressed"
+
+
+def test_follow_button_on_profile_and_group_page_says_whether_you_follow(world, client_for):
+    group = world.groups["open"]
+    client = client_for(world.outsider)
+    assert _follow_button_state(client.get("/people/bram/").content.decode(), "person", "bram") == (
+        "not pressed"
+    )
+    group_page = client.get(f"/groups/{group.slug}/").content.decode()
+    assert _follow_button_state(group_page, "group", group.slug) == "not pressed"
+    follow_add(actor=world.outsider, target=world.member)
+    follow_add(actor=world.outsider, target=group)
+    assert _follow_button_state(client.get("/people/bram/").content.decode(), "person", "bram") == (
+        "pressed"
+    )
+    group_page = client.get(f"/groups/{group.slug}/").content.decode()
+    assert _follow_button_state(group_page, "group", group.slug) == "pressed"
+    # Someone else's follows are not yours.
+    other = client_for(world.admin).get("/people/bram/").content.decode()
+    assert _follow_button_state(other, "person", "bram") == "not pressed"
+
+
 def test_following_list_shows_what_you_follow(world, client_for):
     follow_add(actor=world.outsider, target=world.member)
     follow_add(actor=world.outsider, target=world.groups["open"])
