@@ -4,30 +4,40 @@ from typing import Any
 
 from kring.access.groups import can_moderate_in, can_post_in, is_group_admin
 from kring.access.posts import can_view_post
-from kring.access.viewers import group_roles, is_employee, is_signed_in, is_site_admin
+from kring.access.viewers import (
+    LEADER_CACHE,
+    group_roles,
+    is_employee,
+    is_signed_in,
+    is_site_admin,
+)
 from kring.announcements.models import Leader
 from kring.groups.models import Group, Membership
 from kring.posts.models import Post
 
-_LEADER_CACHE = "_kring_is_leader"
-
 
 def is_leader(viewer: Any) -> bool:
-    """Whether a site admin gave the viewer the leader role (cached on the user object)."""
+    """Whether a site admin gave the viewer the leader role (cached on the user object).
+
+    Read with the viewer's memberships (kring.access.viewers), which the page needs anyway;
+    asked on its own only for someone in no group."""
     if not is_employee(viewer):
         return False
-    cached = getattr(viewer, _LEADER_CACHE, None)
+    cached = getattr(viewer, LEADER_CACHE, None)
+    if cached is None:
+        group_roles(viewer)
+        cached = getattr(viewer, LEADER_CACHE, None)
     if cached is None:
         cached = Leader.objects.filter(user_id=viewer.pk).exists()
-        setattr(viewer, _LEADER_CACHE, cached)
+        setattr(viewer, LEADER_CACHE, cached)
     return cached
 
 
 def forget_leader(*viewers: Any) -> None:
     """Drop the cached role after it changed, so the next check reads it again."""
     for viewer in viewers:
-        if viewer is not None and hasattr(viewer, _LEADER_CACHE):
-            delattr(viewer, _LEADER_CACHE)
+        if viewer is not None and hasattr(viewer, LEADER_CACHE):
+            delattr(viewer, LEADER_CACHE)
 
 
 def can_announce_in(viewer: Any, group: Group | None) -> bool:

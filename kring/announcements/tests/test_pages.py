@@ -1,5 +1,8 @@
 """The composer option, marking read (htmx and plain), the who-read page and the leaders page."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from kring.announcements import services
 from kring.announcements.models import AnnouncementRead, Leader
 from kring.posts.models import Post
@@ -19,6 +22,23 @@ def test_composer_offers_no_announcement_if_ordinary_member(world, client_for):
 
 def test_composer_offers_announcement_on_company_page_if_leader(world, leader, client_for):
     assert "Als aankondiging plaatsen" in client_for(leader).get("/company/").content.decode()
+
+
+def test_composer_offers_announcement_if_leader_in_groups_read_with_their_memberships(
+    world, client_for
+):
+    services.leader_appoint(actor=world.site_admin, user=world.member)  # Bram is in groups
+    with CaptureQueriesContext(connection) as queries:
+        home = client_for(world.member).get("/").content.decode()
+    assert "Als aankondiging plaatsen" in home
+    on_its_own = [
+        q["sql"]
+        for q in queries.captured_queries
+        if '"announcements_leader"' in q["sql"] and '"groups_membership"' not in q["sql"]
+    ]
+    assert on_its_own == []  # the role came with the memberships the page reads anyway
+    services.leader_dismiss(actor=world.site_admin, user=world.member)
+    assert "Als aankondiging plaatsen" not in client_for(world.member).get("/").content.decode()
 
 
 def test_post_create_returns_403_message_and_keeps_text_if_crafted_by_member(world, client_for):
@@ -143,7 +163,7 @@ def test_cached_card_gains_announcement_badge_if_post_becomes_announcement(world
     post = world.posts["company"]
     client = client_for(world.outsider)
     assert "badge-announcement" not in client.get("/company/").content.decode()  # now cached
-    Leader.objects.create(user=world.member)
+    services.leader_appoint(actor=world.site_admin, user=world.member)
     services.announcement_publish(actor=world.member, post=post)
     assert "badge-announcement" in client.get("/company/").content.decode()
 

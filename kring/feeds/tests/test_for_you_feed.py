@@ -195,16 +195,16 @@ def test_for_you_query_count_returns_same_if_30_or_300_posts(world, client_for, 
 
 # Ranked afresh: session, user; follows, three ties, the newest post's id (are the
 # process's shared candidates still current?) and the newest posts of the viewer's
-# closed and secret groups, newest followed
-# post ids per kind (topics, people, groups) and their visible rows, the followed topics;
-# the page's posts, named people, topic names; the viewer's groups with their roles (the
-# layout, the composer and the access checks, one query); the
+# closed and secret groups, the followed topics' newest post ids and their rows, the
+# followed people's and groups' newest rows, the followed topics among the candidates;
+# the page's posts, named people, topic names; the viewer's groups with their roles and
+# whether they are a leader (the layout, the composer and the access checks, one query); the
 # reader's reactions and polls of the cards. No query for pinned announcements (none is
 # pinned, and the site-wide list of pinned ids is kept) nor for praise (no praise post).
-EXPECTED_QUERIES = 19
+EXPECTED_QUERIES = 18
 # The same page a moment later: the ranking is kept (kring/feeds/kept.py), the rest is
 # the page's posts and what the cards and the layout need.
-EXPECTED_QUERIES_KEPT = 8
+EXPECTED_QUERIES_KEPT = 7
 
 
 def test_for_you_returns_newest_id_if_newest_post_is_not_on_the_page(world, client_for):
