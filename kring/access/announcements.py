@@ -10,6 +10,7 @@ from kring.access.viewers import (
     is_employee,
     is_signed_in,
     is_site_admin,
+    leader_from_memberships,
 )
 from kring.announcements.models import Leader
 from kring.groups.models import Group, Membership
@@ -25,8 +26,7 @@ def is_leader(viewer: Any) -> bool:
         return False
     cached = getattr(viewer, LEADER_CACHE, None)
     if cached is None:
-        group_roles(viewer)
-        cached = getattr(viewer, LEADER_CACHE, None)
+        cached = leader_from_memberships(viewer)
     if cached is None:
         cached = Leader.objects.filter(user_id=viewer.pk).exists()
         setattr(viewer, LEADER_CACHE, cached)

@@ -55,6 +55,12 @@ def _memberships(viewer: Any) -> tuple[dict[int, str], list]:
     return cached
 
 
+def leader_from_memberships(viewer: Any) -> bool | None:
+    """Whether the viewer is a leader, as their memberships' query read it (None: in no group)."""
+    _memberships(viewer)
+    return getattr(viewer, LEADER_CACHE, None)
+
+
 def forget(*viewers: Any) -> None:
     """Drop cached roles after a membership change, so the next check reads them again."""
     for viewer in viewers:

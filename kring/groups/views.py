@@ -44,8 +44,8 @@ def form_error(form, error: ApplicationError) -> None:
     form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
-def _group(request: HtmxHttpRequest, slug: str) -> Group:
-    return access.get_or_404(request.user, Group, slug, field="slug")
+def _group(request: HtmxHttpRequest, slug: str, *, annotate: dict | None = None) -> Group:
+    return access.get_or_404(request.user, Group, slug, field="slug", annotate=annotate)
 
 
 def _excerpt(markdown: str) -> str:
@@ -169,9 +169,7 @@ def render_detail(
 @login_required
 def group_detail(request: HtmxHttpRequest, slug: str):
     follows = {FOLLOWED_BY_VIEWER: followed_by_viewer_column(request.user, "group")}
-    return render_detail(
-        request, access.get_or_404(request.user, Group, slug, field="slug", annotate=follows)
-    )
+    return render_detail(request, _group(request, slug, annotate=follows))
 
 
 @login_required
