@@ -11,7 +11,7 @@ from kring.core.links import link
 from kring.people.models import display_name
 from kring.posts.models import Post, Reply
 from kring.reactions.bars import bar_html
-from kring.reactions.selectors import ReactionBar, reaction_bars
+from kring.reactions.selectors import BarLook, reaction_looks
 
 REPLY_TEMPLATE = "posts/partials/reply.html"
 INDENT_LEVELS = 6  # kring.css indents up to this level; deeper replies line up with it
@@ -31,7 +31,7 @@ def _answers(reply: Reply) -> tuple[bool, str]:
 
 
 def _key(
-    reply: Reply, rights: tuple[bool, bool, bool], bar: ReactionBar, *, new_after: str | None
+    reply: Reply, rights: tuple[bool, bool, bool], look: BarLook, *, new_after: str | None
 ) -> str:
     """Every input of reply.html: the reply, its author, whom it answers, the reader's rights
     and the reaction bar (counts and the reader's own reactions)."""
@@ -47,7 +47,7 @@ def _key(
         *reply.author.fragment_parts(),
         *_answers(reply),
         *rights,
-        *bar.key_parts,
+        *look.key_parts,
         "" if new_after is None else f"new:{new_after}",
     )
 
@@ -76,7 +76,7 @@ def replies_html(
         reply.pk: (may_reply and reply.deleted_at is None, *edit_delete[reply.pk])
         for reply in replies
     }
-    bars = reaction_bars(viewer, replies)
+    looks = reaction_looks(viewer, replies)
 
     def render(reply: Reply) -> str:
         may_answer, may_edit, may_delete = rights[reply.pk]
@@ -94,15 +94,14 @@ def replies_html(
                 "may_edit": may_edit,
                 "may_delete": may_delete,
                 "new_after": new_reply_after,
-                "bar": bars[reply.pk],
-                "bar_html": bar_html(bars[reply.pk]),
+                "bar_html": bar_html(reply, looks[reply.pk]),
                 "csrf_slot": CSRF_SLOT,
             }
         )
 
     fragments = render_fragments(
         replies,
-        key=lambda reply: _key(reply, rights[reply.pk], bars[reply.pk], new_after=new_reply_after),
+        key=lambda reply: _key(reply, rights[reply.pk], looks[reply.pk], new_after=new_reply_after),
         render=render,
     )
     return csrf_fill(fragments, csrf_token)

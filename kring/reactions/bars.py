@@ -15,7 +15,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from kring.core.fragments import CSRF_SLOT, fragment_key
-from kring.reactions.selectors import ReactionBar
+from kring.posts.models import Post, Reply
+from kring.reactions.selectors import BarLook
 
 BAR_TEMPLATE = "reactions/partials/bar.html"
 # Stands for the id while a bar is rendered: a number (URLs take it), never a real id,
@@ -23,13 +24,14 @@ BAR_TEMPLATE = "reactions/partials/bar.html"
 ID_SLOT = 987_654_321_098_765
 
 
-def bar_html(bar: ReactionBar) -> SafeString:
-    """The bar's HTML for a cached fragment, with CSRF_SLOT where its token goes."""
-    key = fragment_key("bar", bar.target, *bar.key_parts)
+def bar_html(target: Post | Reply, look: BarLook) -> SafeString:
+    """The HTML of `target`'s bar for a cached fragment, with CSRF_SLOT where its token goes."""
+    kind = "reply" if isinstance(target, Reply) else "post"
+    key = fragment_key("bar", kind, *look.key_parts)
     cache = caches["fragments"]
     html = cache.get(key)
     if html is None:
-        context = {"bar": replace(bar, target_id=ID_SLOT), "csrf_slot": CSRF_SLOT}
-        html = str(render_to_string(BAR_TEMPLATE, context))
+        bar = replace(look.bar(target), target_id=ID_SLOT)
+        html = str(render_to_string(BAR_TEMPLATE, {"bar": bar, "csrf_slot": CSRF_SLOT}))
         cache.set(key, html)
-    return mark_safe(html.replace(str(ID_SLOT), str(bar.target_id)))  # noqa: S308 (our template)
+    return mark_safe(html.replace(str(ID_SLOT), str(target.pk)))  # noqa: S308 (our template)

@@ -3,7 +3,7 @@
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Q, QuerySet
 
@@ -107,15 +107,6 @@ class ReactionBar:
     total: int
     may_react: bool
 
-    @property
-    def key_parts(self) -> tuple:
-        """Everything the bar's HTML depends on, for the key of the fragment it is in."""
-        return (
-            self.total,
-            self.may_react,
-            *((button.count, button.pressed) for button in self.buttons),
-        )
-
 
 def _labels() -> tuple[str, ...]:
     """The kinds' labels in the current language, in KINDS order."""
@@ -148,15 +139,31 @@ def reaction_bar(
     )
 
 
-def reaction_bars(viewer: Any, targets: list[Post | Reply]) -> dict[int, ReactionBar]:
-    """The bars of `targets` (all posts or all replies, visible to the viewer), by id."""
+class BarLook(NamedTuple):
+    """What a reaction bar shows, without building it: a page's fragments are keyed by
+    their bars' looks, and only a fragment that is not kept yet builds its bar."""
+
+    counts: tuple[int, ...]  # in KINDS order
+    mine: frozenset[str]
+    may_react: bool
+
+    @property
+    def key_parts(self) -> tuple:
+        """Everything the bar's HTML depends on, for the key of the fragment it is in."""
+        return (self.may_react, *self.counts, *sorted(self.mine))
+
+    def bar(self, target: Post | Reply, *, labels: tuple[str, ...] | None = None) -> ReactionBar:
+        return reaction_bar(target, self.mine, may_react=self.may_react, labels=labels)
+
+
+def reaction_looks(viewer: Any, targets: list[Post | Reply]) -> dict[int, BarLook]:
+    """The looks of the bars of `targets` (all posts or all replies, visible to the viewer),
+    by id: no query when my_reactions_attach read the reader's own reactions already."""
     mine = my_reaction_kinds(viewer, targets)
     may_react = access.can_react_to_each(viewer, targets)
-    labels = _labels()
+    none: frozenset[str] = frozenset()
     return {
-        target.pk: reaction_bar(
-            target, mine.get(target.pk, frozenset()), may_react=may_react[target.pk], labels=labels
-        )
+        target.pk: BarLook(counts_of(target), mine.get(target.pk, none), may_react[target.pk])
         for target in targets
     }
 

@@ -18,7 +18,7 @@ from kring.polls.blocks import POLL_SLOT, poll_slots_fill
 from kring.posts.models import Post
 from kring.questions.selectors import CardQuestion, card_questions
 from kring.reactions.bars import bar_html
-from kring.reactions.selectors import PraiseHeader, ReactionBar, praise_headers, reaction_bars
+from kring.reactions.selectors import BarLook, PraiseHeader, praise_headers, reaction_looks
 
 register = template.Library()
 
@@ -28,7 +28,7 @@ CARD_TEMPLATE = "posts/partials/post_card.html"
 def _card_key(
     post: Post,
     rights: tuple[bool, bool, bool],
-    bar: ReactionBar,
+    look: BarLook,
     praise: PraiseHeader | None,
     question: CardQuestion | None = None,
 ) -> str:
@@ -49,7 +49,7 @@ def _card_key(
         *post.author.fragment_parts(),
         *((group.pk, group.slug, group.name) if group else ("",)),
         *rights,
-        *bar.key_parts,
+        *look.key_parts,
         *(praise.key_parts if praise else ("",)),
         *(question.key_parts if question else ("",)),  # issue 5: title and "Answered" badge
     )
@@ -73,7 +73,7 @@ def post_card_html(viewer, posts, *, csrf_token: str = "") -> list[SafeString]:
             access.can_delete_post(viewer, post),
         )
 
-    bars = reaction_bars(viewer, posts)
+    looks = reaction_looks(viewer, posts)
     praises = praise_headers(viewer, posts)
     questions = card_questions(posts)  # issue 5: no query on a page without questions
 
@@ -85,8 +85,7 @@ def post_card_html(viewer, posts, *, csrf_token: str = "") -> list[SafeString]:
                 "may_reply": may_reply,
                 "may_edit": may_edit,
                 "may_delete": may_delete,
-                "bar": bars[post.pk],
-                "bar_html": bar_html(bars[post.pk]),
+                "bar_html": bar_html(post, looks[post.pk]),
                 "praise": praises.get(post.pk),
                 "question": questions.get(post.pk),
                 "csrf_slot": CSRF_SLOT,
@@ -97,7 +96,7 @@ def post_card_html(viewer, posts, *, csrf_token: str = "") -> list[SafeString]:
     cards = render_fragments(
         posts,
         key=lambda post: _card_key(
-            post, rights[post.pk], bars[post.pk], praises.get(post.pk), questions.get(post.pk)
+            post, rights[post.pk], looks[post.pk], praises.get(post.pk), questions.get(post.pk)
         ),
         render=render,
     )
