@@ -83,7 +83,13 @@ def _loaded[M](model: type[M], names: tuple[str, ...], values: tuple, db: str) -
 
 def _reply_page_rows(post: Post, *, after: str, limit: int) -> list[Reply]:
     """Up to `limit` replies of `post` after the path `after`, in reading order, each with
-    its author, their department and whom it answers (`_PARENT_COLUMNS`). One query."""
+    its author, their department and whom it answers (`_PARENT_COLUMNS`).
+
+    One query, and a second only for a page after the first whose replies answer replies
+    on earlier pages. A reply's parent comes before it in reading order, so on the first
+    page every parent is on the page itself: joining each reply's parent and its author
+    made the query cost three times as much to plan and to run (bench/README.md).
+    """
     replies = Reply.objects.filter(post=post)
     if after:
         replies = replies.filter(path__gt=after)
@@ -92,24 +98,48 @@ def _reply_page_rows(post: Post, *, after: str, limit: int) -> list[Reply]:
         *(f"author__{name}" for name in _AUTHOR_COLUMNS),
         *(f"author__department__{name}" for name in _DEPARTMENT_COLUMNS),
     )
-    replies = replies.annotate(**_parent_columns())
-    rows = replies.order_by("path").values_list(*columns, *_PARENT_COLUMNS)[:limit]
+    rows = replies.order_by("path").values_list(*columns)[:limit]
     db = rows.db
     ends = len(_REPLY_COLUMNS), len(_REPLY_COLUMNS) + len(_AUTHOR_COLUMNS)
-    departments = ends[1] + len(_DEPARTMENT_COLUMNS)
     loaded = []
     for row in rows:
         reply = _loaded(Reply, _REPLY_COLUMNS, row[: ends[0]], db)
         author = _loaded(User, _AUTHOR_COLUMNS, row[ends[0] : ends[1]], db)
-        department = row[ends[1] : departments]
+        department = row[ends[1] :]
         author._state.fields_cache["department"] = (
             _loaded(Department, _DEPARTMENT_COLUMNS, department, db) if department[0] else None
         )
         reply._state.fields_cache["author"] = author
         reply._state.fields_cache["post"] = post
-        reply.__dict__.update(zip(_PARENT_COLUMNS, row[departments:], strict=True))
         loaded.append(reply)
+    _parents_attach(loaded)
     return loaded
+
+
+def _parent_values(reply: Reply) -> tuple:
+    """A reply's own values as its answers show them, in the order of _PARENT_COLUMNS."""
+    author = reply.author
+    return (reply.deleted_at, author.first_name, author.last_name, author.username)
+
+
+def _parents_attach(replies: list[Reply]) -> None:
+    """Set _PARENT_COLUMNS on each reply: from the page where its parent is on it, else
+    from one query for the parents on earlier pages (none on a thread's first page)."""
+    on_page = {reply.pk: reply for reply in replies}
+    missing = {r.parent_id for r in replies if r.parent_id and r.parent_id not in on_page}
+    earlier = {}
+    if missing:
+        own = (path.removeprefix("parent__") for path in _PARENT_COLUMNS.values())
+        rows = Reply.objects.filter(pk__in=missing).values_list("pk", *own)
+        earlier = {pk: values for pk, *values in rows}
+    for reply in replies:
+        if reply.parent_id is None:
+            values: Any = (None,) * len(_PARENT_COLUMNS)
+        elif reply.parent_id in on_page:
+            values = _parent_values(on_page[reply.parent_id])
+        else:
+            values = earlier.get(reply.parent_id, (None,) * len(_PARENT_COLUMNS))
+        reply.__dict__.update(zip(_PARENT_COLUMNS, values, strict=True))
 
 
 def thread_page_for(

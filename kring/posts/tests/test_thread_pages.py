@@ -367,3 +367,27 @@ def test_thread_page_replies_equal_what_the_orm_loads_if_built_from_rows(world):
         assert row.body == orm.body  # left out of the page's query: read when asked
     assert built[nested.pk].parent_author_first_name == world.member.first_name
     assert built[nested.pk].parent_deleted_at is not None
+
+
+def test_later_page_names_whom_a_reply_answers_if_that_reply_is_on_an_earlier_page(
+    world, client_for
+):
+    post = world.posts["company"]
+    opening = services.reply_create(actor=world.admin, post=post, body="Begin")
+    removed = services.reply_create(actor=world.admin, post=post, body="Weg")
+    for n in range(PAGE_SIZE):
+        services.reply_create(actor=world.outsider, post=post, parent=opening, body=f"Op {n}")
+    late = services.reply_create(actor=world.outsider, post=post, parent=removed, body="Laat")
+    services.reply_delete(actor=world.admin, reply=removed)  # kept: it has an answer
+    client = client_for(world.member)
+
+    first = client.get(post.get_absolute_url()).content.decode()
+    second = client.get(more_href(first)).content.decode()
+
+    assert opening.pk in shown(first) and opening.pk not in shown(second)
+    on_second = shown(second)
+    assert len(on_second) == 3 and on_second[-1] == late.pk  # two answers to the opening
+    answer_to_opening = second[second.index(f'id="reply-{on_second[0]}"') :]
+    assert "antwoord op Anna de Vries" in answer_to_opening[: answer_to_opening.index("</li>")]
+    answer_to_removed = second[second.index(f'id="reply-{late.pk}"') :]
+    assert "antwoord op een verwijderde reactie" in answer_to_removed
