@@ -7,6 +7,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 POSTGRESQL = "django.db.backends.postgresql"
+PREPARE_THRESHOLD = 5  # psycopg's own default
 
 
 def database_from_environment(var_dir: Path) -> dict:
@@ -39,6 +40,14 @@ def postgresql_from_url(url: str) -> dict:
     # compiling costs more than it saves (measured: 2.6 s of a 3.3 s search on the scale
     # set). Kring's queries are short by design, so JIT is off for its connections.
     options.setdefault("options", "-c jit=off")
+    # A query a connection has run PREPARE_THRESHOLD times is prepared: PostgreSQL keeps
+    # its plan for that connection instead of planning it again on every page (planning
+    # was most of the database's work per page: decision 0030). That needs server-side
+    # parameters; 0 turns both off (for a pooler that cannot hold prepared statements).
+    prepare = _env_int("KRING_DB_PREPARE_THRESHOLD", PREPARE_THRESHOLD, minimum=0)
+    if prepare:
+        options.setdefault("server_side_binding", True)
+        options.setdefault("prepare_threshold", prepare)
     pool_max = _env_int("KRING_DB_POOL_MAX", 4, minimum=0)
     if pool_max:
         pool_min = _env_int("KRING_DB_POOL_MIN", 1, minimum=0)
