@@ -24,7 +24,7 @@ from kring.core.pagination import Page
 from kring.feeds.kept import ranking_key
 from kring.feeds.ranking import RankInputs, Reason, arrange
 from kring.feeds.selectors import newest_keys
-from kring.follows.selectors import followed_ids_of
+from kring.follows.selectors import followed_with_departments_of
 from kring.groups.models import Group
 from kring.people.models import User
 from kring.posts.models import Post, Reply
@@ -40,7 +40,7 @@ TIES_LIMIT = 100  # per kind of tie, the newest
 TIES_FULL = 4  # this many recent exchanges with someone make the strongest tie
 PER_PAGE = 20
 
-_FIELDS = (
+_POST_FIELDS = (
     "id",
     "author_id",
     "group_id",
@@ -51,8 +51,8 @@ _FIELDS = (
     "insightful_count",
     "celebrate_count",
     "is_announcement",
-    "author__department_id",
 )
+_FIELDS = (*_POST_FIELDS, "author__department_id")  # the ranking's fields of a candidate
 
 
 @dataclass(frozen=True)
@@ -202,8 +202,11 @@ def _followed_rows(viewer: Any, people, groups, topics, now: datetime) -> list[t
     if people:
         # By activity, not id: PostgreSQL then reads the authors' index and sorts their
         # posts, instead of walking the primary key backwards over everyone's.
-        by_people = readable.filter(author_id__in=people).order_by("-last_activity_at", "-id")
-        rows.extend(by_people.values_list(*_FIELDS)[:FOLLOWED_CANDIDATES])
+        # Their departments come with the follows: joined here, PostgreSQL would hash
+        # every colleague's row to find a few.
+        by_people = readable.filter(author_id__in=list(people))
+        by_people = by_people.order_by("-last_activity_at", "-id").values_list(*_POST_FIELDS)
+        rows.extend((*row, people[row[1]]) for row in by_people[:FOLLOWED_CANDIDATES])
     if groups:
         since = now - timedelta(days=FOLLOWED_DAYS)
         in_groups = readable.filter(group_id__in=groups, last_activity_at__gte=since)
@@ -214,7 +217,7 @@ def _followed_rows(viewer: Any, people, groups, topics, now: datetime) -> list[t
 
 def rank_inputs_for(viewer: Any, now: datetime) -> list[RankInputs]:
     """The stored inputs of every candidate post for the viewer's "Voor jou" feed."""
-    people, groups, topics = followed_ids_of(viewer)
+    people, groups, topics = followed_with_departments_of(viewer)
     ties = ties_of(viewer, now)
     rows = _candidate_rows(viewer, people, groups, topics, now)
     followed_topic: dict[int, int] = {}

@@ -37,15 +37,26 @@ def followed_ids_of(user: Any) -> tuple[set[int], set[int], set[int]]:
 
     Raw inputs for ranking: a feed still filters what it shows through kring.access.
     """
-    people, groups, topics = set(), set(), set()
+    people, groups, topics = followed_with_departments_of(user)
+    return set(people), groups, topics
+
+
+def followed_with_departments_of(user: Any) -> tuple[dict[int, int | None], set[int], set[int]]:
+    """({person id: their department id}, group ids, topic ids) that `user` follows, in
+    one query. The "Voor jou" ranking needs each candidate's author's department; for the
+    posts of followed people it reads it here instead of joining every post to its author
+    (PostgreSQL hashed the whole people table for that: 4 ms on 10,000 colleagues).
+    """
+    people: dict[int, int | None] = {}
+    groups, topics = set(), set()
     if not access.is_signed_in(user):
         return people, groups, topics
     rows = Follow.objects.filter(follower_id=user.pk).values_list(
-        "person_id", "group_id", "topic_id"
+        "person_id", "group_id", "topic_id", "person__department_id"
     )
-    for person_id, group_id, topic_id in rows:
+    for person_id, group_id, topic_id, department_id in rows:
         if person_id:
-            people.add(person_id)
+            people[person_id] = department_id
         elif group_id:
             groups.add(group_id)
         else:

@@ -324,3 +324,27 @@ def test_home_asks_for_newer_posts_at_once_if_its_ranking_was_kept(world, client
     body = _home(client, "")
     assert "data-live-catch-up" not in body
     assert f'id="post-{mine.pk}"' in body
+
+
+def test_followed_people_candidates_carry_their_authors_department(world):
+    """Followed people's posts are read without joining their authors; the department the
+    ranking needs ("Populair bij …") comes with the follows and must be the author's."""
+    from kring import access
+    from kring.feeds import foryou
+    from kring.follows.selectors import followed_with_departments_of
+
+    finance = Department.objects.create(name="Financiën", slug="financien")
+    world.admin.department = finance
+    world.admin.save(update_fields=["department"])
+    for body in ("Begroting", "Kwartaal"):
+        services.post_create(actor=world.admin, group=None, body=body)
+    services.post_create(actor=world.member, group=None, body="Van Burgerzaken")
+    follow_add(actor=world.outsider, target=world.admin)
+    follow_add(actor=world.outsider, target=world.member)
+
+    people, groups, topics = followed_with_departments_of(world.outsider)
+    assert people == {world.admin.pk: finance.pk, world.member.pk: world.member.department_id}
+    rows = foryou._followed_rows(world.outsider, people, groups, topics, timezone.now())
+    joined = access.visible(world.outsider, Post.objects.filter(author_id__in=people))
+    assert sorted(rows) == sorted(joined.values_list(*foryou._FIELDS))
+    assert {row[-1] for row in rows} == {finance.pk, world.member.department_id}
