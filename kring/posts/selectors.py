@@ -43,6 +43,11 @@ _PARENT_COLUMNS = {
 }
 
 
+# The same values read from the parent reply itself (a page's replies answer replies on it).
+_PARENT_OWN = tuple(path.removeprefix("parent__") for path in _PARENT_COLUMNS.values())
+_NO_PARENT = (None,) * len(_PARENT_COLUMNS)
+
+
 def _parent_columns() -> dict[str, F]:
     return {name: F(path) for name, path in _PARENT_COLUMNS.items()}
 
@@ -118,8 +123,13 @@ def _reply_page_rows(post: Post, *, after: str, limit: int) -> list[Reply]:
 
 def _parent_values(reply: Reply) -> tuple:
     """A reply's own values as its answers show them, in the order of _PARENT_COLUMNS."""
-    author = reply.author
-    return (reply.deleted_at, author.first_name, author.last_name, author.username)
+    values = []
+    for name in _PARENT_OWN:
+        value: Any = reply
+        for part in name.split("__"):
+            value = getattr(value, part)
+        values.append(value)
+    return tuple(values)
 
 
 def _parents_attach(replies: list[Reply]) -> None:
@@ -129,16 +139,15 @@ def _parents_attach(replies: list[Reply]) -> None:
     missing = {r.parent_id for r in replies if r.parent_id and r.parent_id not in on_page}
     earlier = {}
     if missing:
-        own = (path.removeprefix("parent__") for path in _PARENT_COLUMNS.values())
-        rows = Reply.objects.filter(pk__in=missing).values_list("pk", *own)
-        earlier = {pk: values for pk, *values in rows}
+        rows = Reply.objects.filter(pk__in=missing).values_list("pk", *_PARENT_OWN)
+        earlier = {pk: tuple(values) for pk, *values in rows}
     for reply in replies:
         if reply.parent_id is None:
-            values: Any = (None,) * len(_PARENT_COLUMNS)
+            values = _NO_PARENT
         elif reply.parent_id in on_page:
             values = _parent_values(on_page[reply.parent_id])
         else:
-            values = earlier.get(reply.parent_id, (None,) * len(_PARENT_COLUMNS))
+            values = earlier.get(reply.parent_id, _NO_PARENT)
         reply.__dict__.update(zip(_PARENT_COLUMNS, values, strict=True))
 
 

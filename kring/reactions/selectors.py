@@ -118,7 +118,6 @@ def reaction_bar(
     mine: frozenset[str],
     *,
     may_react: bool,
-    labels: tuple[str, ...] | None = None,
 ) -> ReactionBar:
     buttons = tuple(
         ReactionButton(
@@ -128,7 +127,7 @@ def reaction_bar(
             count=count,
             pressed=kind in mine,
         )
-        for kind, label, count in zip(KINDS, labels or _labels(), counts_of(target), strict=True)
+        for kind, label, count in zip(KINDS, _labels(), counts_of(target), strict=True)
     )
     return ReactionBar(
         target="reply" if isinstance(target, Reply) else "post",
@@ -152,8 +151,8 @@ class BarLook(NamedTuple):
         """Everything the bar's HTML depends on, for the key of the fragment it is in."""
         return (self.may_react, *self.counts, *sorted(self.mine))
 
-    def bar(self, target: Post | Reply, *, labels: tuple[str, ...] | None = None) -> ReactionBar:
-        return reaction_bar(target, self.mine, may_react=self.may_react, labels=labels)
+    def bar(self, target: Post | Reply) -> ReactionBar:
+        return reaction_bar(target, self.mine, may_react=self.may_react)
 
 
 def reaction_looks(viewer: Any, targets: list[Post | Reply]) -> dict[int, BarLook]:
