@@ -8,6 +8,7 @@ per-process memory cache would not: each gunicorn worker would count on its own.
 import os
 
 DATABASE_CACHE_TABLE = "kring_cache"
+FRAGMENT_CACHE_MB = 64
 
 
 def cache_from_environment() -> dict:
@@ -44,17 +45,16 @@ def fragment_cache() -> dict:
     """Rendered HTML fragments keyed by their content (kring/core/fragments.py).
 
     Per process on purpose: an entry can never be stale, so processes need not share it,
-    and a hit costs no round trip. Bounded by KRING_FRAGMENT_CACHE_ENTRIES (about 4 KB
-    each: the default 10,000 is some 40 MB per web process). At 5,000 the first pages of
-    the benchmark's 150 long threads did not fit: a thread page cost 22 ms of CPU, 18 ms
-    at 10,000.
+    and a hit costs no round trip. Bounded by the memory it takes, KRING_FRAGMENT_CACHE_MB
+    per web process (kring/core/memory_cache.py): the cards, replies and page parts of the
+    benchmark's 200 colleagues on ten pages each take some 45 MB.
     """
-    entries = int(os.environ.get("KRING_FRAGMENT_CACHE_ENTRIES", "") or 10_000)
+    megabytes = float(os.environ.get("KRING_FRAGMENT_CACHE_MB", "") or FRAGMENT_CACHE_MB)
     return {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "kring.core.memory_cache.MemoryCache",
         "LOCATION": "kring-fragments",
         "TIMEOUT": 24 * 3600,
-        "OPTIONS": {"MAX_ENTRIES": entries, "CULL_FREQUENCY": 4},
+        "OPTIONS": {"MAX_BYTES": int(megabytes * 1024 * 1024)},
     }
 
 

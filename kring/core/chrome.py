@@ -88,8 +88,20 @@ def _values(context: Context) -> dict[str, Any]:
                 {"header_counts": context["header_counts"]},
             ),
         )
+        values["current"] = _current(request.path, values["nav"], values["my_groups"])
     setattr(request, _KEPT, values)
     return values
+
+
+def _current(path: str, nav: dict[str, str], my_groups: list[Any]) -> str:
+    """The address the navigation marks as this page, or "" when it names no link to it.
+
+    The parts depend on this, not on the page's address: a thread or a profile (most pages
+    a reader opens) all share one kept top bar, instead of one per address.
+    """
+    if path in nav.values() or any(path == group.get_absolute_url() for group in my_groups):
+        return path
+    return ""
 
 
 # Stands for the request's CSP nonce in a kept part, as CSRF_TOKEN_STAND_IN for its token.
@@ -107,15 +119,17 @@ def _person_parts(user: Any) -> tuple:
             user.is_staff, user.is_active)  # fmt: skip
 
 
-def _key(part: str, values: dict[str, Any], request: Any) -> str:
+def _key(part: str, values: dict[str, Any]) -> str:
     """Every input of a part but the CSRF token and the nonce (put in afterwards)."""
     user = values["user"]
     signed_in = values["signed_in"]
+    if part == "head":  # scripts and styles: the same for every reader
+        return fragment_key("chrome", part, get_script_prefix(), signed_in)
     return fragment_key(
         "chrome",
         part,
         get_script_prefix(),
-        request.path,
+        values.get("current", ""),
         values["organisation"],
         signed_in,
         *(_person_parts(user) if signed_in else ()),
@@ -129,15 +143,15 @@ def _key(part: str, values: dict[str, Any], request: Any) -> str:
 def chrome_html(context: Context, part: str) -> SafeString:
     """One part of the page around its content (`PARTS`), for base.html.
 
-    A part depends on the reader, the page's address and the unread counts, and costs
-    more to render than many a page's content: it is kept per process (the fragments
-    cache) and the request's CSRF token and nonce are put in afterwards. Not in the shared
+    A part depends on the reader, on which link the navigation marks as this page and on
+    the unread counts, and costs more to render than many a page's content: it is kept per
+    process (the fragments cache) and the request's CSRF token and nonce are put in afterwards. Not in the shared
     tier: the parts name static files, whose addresses change with a release's CSS and
     JavaScript, which the shared tier's release digest does not read.
     """
     request = context["request"]
     values = _values(context)
-    key = _key(part, values, request)
+    key = _key(part, values)
     local = caches["fragments"]
     html = local.get(key)
     if html is None:
@@ -145,7 +159,6 @@ def chrome_html(context: Context, part: str) -> SafeString:
         html = template.render(
             {
                 **values,
-                "request": request,
                 "csrf_token": CSRF_TOKEN_STAND_IN,
                 "csrf_input": _CSRF_INPUT,
                 "csp_nonce": _NONCE_STAND_IN,

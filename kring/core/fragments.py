@@ -7,10 +7,9 @@ on*: the text, the author's name and photo, the space, the reader's rights on it
 language. When any of those changes, the key changes; nothing is ever invalidated, and
 an entry that is no longer asked for simply ages out.
 
-That is why the first tier is per process (Django's local-memory cache, alias
-"fragments"): an entry can never be stale, so processes need not share it, and a hit costs
-no network round trip. It is bounded by KRING_FRAGMENT_CACHE_ENTRIES
-(docs/configuration.md). When REDIS_URL is set, a second tier in Redis (alias
+That is why the first tier is per process (alias "fragments", kring/core/memory_cache.py):
+an entry can never be stale, so processes need not share it, and a hit costs no network
+round trip. It is bounded by KRING_FRAGMENT_CACHE_MB (docs/configuration.md). When REDIS_URL is set, a second tier in Redis (alias
 "fragments_shared") holds what any process rendered, so a fragment is rendered once for
 the site; only then does the key also carry a digest of Kring's code and templates, so
 another release never reads this one's HTML. When that tier fails, fragments are rendered

@@ -2,6 +2,7 @@
 
 import re
 
+from django.core.cache import caches
 from django.urls import reverse
 
 from kring.groups import services as group_services
@@ -124,3 +125,24 @@ def test_kept_parts_show_a_new_group_and_count_at_once_if_they_change(world, cli
     after = _page(client, reverse("groups:list"))
     assert f"<span>{world.groups['open'].name}</span>" in after
     assert 'aria-label="Meldingen, 1 ongelezen"' in after
+
+
+def test_a_page_the_navigation_does_not_link_marks_nothing_after_one_it_does(world, client_for):
+    client = client_for(world.member)
+    assert _current(_page(client, reverse("feeds:home"))) == [reverse("feeds:home")] * 2
+    assert _current(_page(client, world.posts["open"].get_absolute_url())) == []
+    assert _current(_page(client, world.member.get_absolute_url())) == []
+
+
+def test_pages_the_navigation_does_not_link_share_one_kept_top_bar(world, client_for):
+    """A reader's threads and profiles keep one top bar between them, not one per address:
+    the per-process cache holds many more cards and replies that way."""
+    local = caches["fragments"]
+    local.clear()
+    client = client_for(world.member)
+    _page(client, world.posts["open"].get_absolute_url())
+    before = set(local._cache)
+    assert any(":chrome:" in key for key in before)
+    _page(client, world.posts["secret"].get_absolute_url())
+    _page(client, world.outsider.get_absolute_url())
+    assert [key for key in set(local._cache) - before if ":chrome:" in key] == []
