@@ -10,6 +10,7 @@ groups): a web process reads those once for all of them (`_newest_for_every_empl
 """
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -21,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from kring import access
 from kring.core.pagination import Page
-from kring.feeds.kept import ranking_key
+from kring.feeds.kept import RANKING_SECONDS, mine_key, ranking_key
 from kring.feeds.ranking import RankInputs, Reason, arrange
 from kring.feeds.selectors import newest_keys
 from kring.follows.selectors import followed_with_departments_of
@@ -264,10 +265,10 @@ def _offset(cursor: str | None) -> int:
 # The ranking's first places are kept per reader for five minutes (decision 0017): "load
 # more" pages come from the same order (no post twice), the feed does not reshuffle while
 # a reader goes back and forth between it and threads, and they do not wait for 400 posts
-# to be ranked on every visit. Their own posts, follows and groups drop it at once
-# (kept.for_you_forget). A page from a kept ranking asks at once for the posts that came
-# after it (live.js), and the "new posts" bar, whose click ranks afresh, shows them.
-RANKING_SECONDS = 300
+# to be ranked on every visit. Their follows and groups drop it at once
+# (kept.for_you_forget); their own new post goes first in it (kept.for_you_put_first). A
+# page from a kept ranking asks at once for the posts that came after it (live.js), and
+# the "new posts" bar, whose click ranks afresh, shows them.
 RANKING_KEPT = 200
 
 
@@ -291,9 +292,9 @@ def _ranking(viewer: Any, now: datetime, *, kept: bool, whole: bool) -> tuple[Ra
     """ranking_for, and whether the ranking was kept from an earlier visit."""
     key = ranking_key(viewer.pk)
     if kept and not whole:
-        found = cache.get(key)
-        if found is not None:
-            return found, True
+        found = cache.get_many([key, mine_key(viewer.pk)])
+        if key in found:
+            return _mine_first(found[key], found.get(mine_key(viewer.pk), ())), True
     ranked = arrange(rank_inputs_for(viewer, now), now)
     ranking = Ranking(
         entries=[(s.inputs.post_id, s.reasons) for s in ranked],
@@ -303,6 +304,19 @@ def _ranking(viewer: Any, now: datetime, *, kept: bool, whole: bool) -> tuple[Ra
     kept_part = Ranking(ranking.entries[:RANKING_KEPT], ranking.total, ranking.newest_id)
     cache.set(key, kept_part, RANKING_SECONDS)
     return (ranking if whole else kept_part), False
+
+
+def _mine_first(ranking: Ranking, mine: Iterable[int]) -> Ranking:
+    """The kept ranking with the reader's own posts newer than it first (newest first).
+
+    The rest keeps its order, and the newest id stays: the page still asks for what
+    others posted since the ranking (live.js), and the "new posts" bar offers it.
+    """
+    newer = [post_id for post_id in mine if post_id > ranking.newest_id]
+    if not newer:
+        return ranking
+    entries = [(post_id, ()) for post_id in newer] + ranking.entries
+    return Ranking(entries, ranking.total + len(newer), ranking.newest_id)
 
 
 def feed_for_you(

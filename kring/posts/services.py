@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from kring import access
 from kring.core.errors import PermissionDenied, ValidationFailed
-from kring.feeds.kept import for_you_forget
+from kring.feeds.kept import for_you_put_first
 from kring.groups.models import Group
 from kring.notifications.models import Notification
 from kring.notifications.services import notify
@@ -58,7 +58,7 @@ def post_create(*, actor: User, group: Group | None, body: str) -> Post:
     mentioned = tags.body_tags_record(item=post, prepared=prepared, fresh=True)
     notify(kind=Notification.Kind.MENTION, recipients=mentioned, actor=actor, target=post)
     post_created_publish(post.pk)  # realtime, after the commit
-    for_you_forget([actor.pk])  # their own post heads their "Voor jou" at once
+    for_you_put_first(actor.pk, post.pk)  # their own post heads their "Voor jou" at once
     index_later("post", post.pk)
     return post
 

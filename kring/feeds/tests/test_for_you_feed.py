@@ -305,7 +305,9 @@ def test_for_you_ranks_a_post_written_after_the_shared_candidates_were_read(worl
     assert fresh in feed_for_you(world.outsider).page.items
 
 
-def test_home_asks_for_newer_posts_at_once_if_its_ranking_was_kept(world, client_for):
+def test_home_asks_for_newer_posts_at_once_if_its_ranking_was_kept(
+    world, client_for, django_capture_on_commit_callbacks
+):
     """A ranking is kept five minutes: a page from it has live.js ask what came since."""
     services.post_create(actor=world.admin, group=None, body="Eerste bericht")
     client = client_for(world.member)
@@ -319,11 +321,52 @@ def test_home_asks_for_newer_posts_at_once_if_its_ranking_was_kept(world, client
     # The "new posts" bar reloads the feed with htmx: ranked afresh, `later` is there.
     fresh = client.get("/?tab=foryou", headers={"HX-Request": "true", "HX-Target": "feed"})
     assert f'id="post-{later.pk}"' in fresh.content.decode()
-    # Writing drops one's own kept ranking: the own post shows on the next visit.
-    mine = services.post_create(actor=world.member, group=None, body="Van mij")
+    # Writing puts one's own post first in the kept ranking: it shows on the next visit.
+    with django_capture_on_commit_callbacks(execute=True):
+        mine = services.post_create(actor=world.member, group=None, body="Van mij")
     body = _home(client, "")
-    assert "data-live-catch-up" not in body
     assert f'id="post-{mine.pk}"' in body
+
+
+def _card_ids(html: str) -> list[int]:
+    return [int(pk) for pk in re.findall(r'<article class="card post" id="post-(\d+)"', html)]
+
+
+def test_own_new_post_heads_the_kept_ranking_and_the_rest_keeps_its_order(
+    world, client_for, django_capture_on_commit_callbacks
+):
+    for hours, post in zip((30, 3, 20, 0.5), world.posts.values(), strict=True):
+        _age(post, hours)
+    client = client_for(world.member)
+    before = _card_ids(_home(client))
+    assert len(before) >= 3
+    others = services.post_create(actor=world.admin, group=None, body="Tussendoor")
+    with django_capture_on_commit_callbacks(execute=True):
+        mine = services.post_create(actor=world.member, group=world.groups["open"], body="V")
+    body = _home(client)
+    after = _card_ids(body)
+    assert after[0] == mine.pk
+    assert after[1:] == before[: len(after) - 1]  # not ranked again: the same order
+    # What others posted meanwhile is not in the kept ranking: the page asks for it
+    # (live.js) and the "new posts" bar offers it.
+    assert others.pk not in after
+    assert "data-live-catch-up" in body
+    news = client.get(reverse("feeds:news"), {"space": "home", "after": before and max(before)})
+    assert others.pk in news.json()["post_ids"]
+
+
+def test_posting_twice_puts_each_own_post_first_once(
+    world, client_for, django_capture_on_commit_callbacks
+):
+    client = client_for(world.member)
+    _home(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.post_create(actor=world.member, group=None, body="Een")
+    with django_capture_on_commit_callbacks(execute=True):
+        second = services.post_create(actor=world.member, group=None, body="Twee")
+    after = _card_ids(_home(client))
+    assert after[:2] == [second.pk, first.pk]
+    assert len(after) == len(set(after))
 
 
 def test_followed_people_candidates_carry_their_authors_department(world):
