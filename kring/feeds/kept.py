@@ -19,8 +19,10 @@ def ranking_key(user_id: int) -> str:
 
 
 def for_you_forget(user_ids: Iterable[int]) -> None:
-    """Drop the kept rankings of `user_ids` (they followed, joined or left)."""
-    kept_forget(ranking_key(int(user_id)) for user_id in user_ids)
+    """Drop the kept rankings of `user_ids` (they followed, joined or left), and their own
+    posts remembered to head them: a fresh ranking has those in their place."""
+    ids = [int(user_id) for user_id in user_ids]
+    kept_forget([*map(ranking_key, ids), *map(mine_key, ids)])
 
 
 def mine_key(user_id: int) -> str:

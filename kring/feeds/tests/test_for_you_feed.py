@@ -355,6 +355,22 @@ def test_own_new_post_heads_the_kept_ranking_and_the_rest_keeps_its_order(
     assert others.pk in news.json()["post_ids"]
 
 
+def test_forgetting_a_ranking_also_forgets_the_own_posts_remembered_for_it(
+    world, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    from kring.feeds.kept import mine_key, ranking_key
+
+    feed_for_you(world.member)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_create(actor=world.member, group=None, body="Een")
+    assert cache.get(mine_key(world.member.pk))
+    for_you_forget([world.member.pk])
+    assert cache.get(ranking_key(world.member.pk)) is None
+    assert cache.get(mine_key(world.member.pk)) is None
+
+
 def test_posting_twice_puts_each_own_post_first_once(
     world, client_for, django_capture_on_commit_callbacks
 ):
