@@ -145,9 +145,10 @@ def chrome_html(context: Context, part: str) -> SafeString:
 
     A part depends on the reader, on which link the navigation marks as this page and on
     the unread counts, and costs more to render than many a page's content: it is kept per
-    process (the fragments cache) and the request's CSRF token and nonce are put in afterwards. Not in the shared
-    tier: the parts name static files, whose addresses change with a release's CSS and
-    JavaScript, which the shared tier's release digest does not read.
+    process (the fragments cache) and the request's CSRF token and nonce are put in
+    afterwards. Not in the shared tier: the parts name static files, whose addresses
+    change with a release's CSS and JavaScript, which the shared tier's release digest
+    does not read.
     """
     request = context["request"]
     values = _values(context)

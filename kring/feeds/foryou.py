@@ -292,9 +292,10 @@ def _ranking(viewer: Any, now: datetime, *, kept: bool, whole: bool) -> tuple[Ra
     """ranking_for, and whether the ranking was kept from an earlier visit."""
     key = ranking_key(viewer.pk)
     if kept and not whole:
-        found = cache.get_many([key, mine_key(viewer.pk)])
+        mine = mine_key(viewer.pk)
+        found = cache.get_many([key, mine])
         if key in found:
-            return _mine_first(found[key], found.get(mine_key(viewer.pk), ())), True
+            return _mine_first(found[key], found.get(mine, ())), True
     ranked = arrange(rank_inputs_for(viewer, now), now)
     ranking = Ranking(
         entries=[(s.inputs.post_id, s.reasons) for s in ranked],
