@@ -30,9 +30,10 @@ UPSERT_VENDORS = ("postgresql", "sqlite")
 
 
 class DatabaseCache(DjangoDatabaseCache):
-    def __init__(self, table, params):
-        super().__init__(table, params)
-        self._writes = itertools.count()  # next() on it is atomic: threads may share it
+    # Writes of the whole process, whichever instance made them (Django makes one per
+    # thread, and one per request where requests run in copied contexts); next() on it
+    # is atomic, so threads may share it.
+    _writes = itertools.count()
 
     def _base_set(self, mode, key, value, timeout=DEFAULT_TIMEOUT):
         db = router.db_for_write(self.cache_model_class)

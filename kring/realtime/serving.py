@@ -10,8 +10,10 @@ their database waits (docs/decisions/0014-pages-on-wsgi-threads.md). The event s
 thread.
 """
 
+import contextvars
 import gc
-from collections.abc import Awaitable, Callable, MutableMapping
+import threading
+from collections.abc import Awaitable, Callable, Iterable, Iterator, MutableMapping
 from typing import Any
 
 from a2wsgi import WSGIMiddleware
@@ -23,6 +25,7 @@ Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 AsgiApplication = Callable[[Scope, Receive, Send], Awaitable[None]]
+WsgiApplication = Callable[[dict, Callable], Iterable[bytes]]
 
 # Two, not more: with Python's lock, more threads per process cost CPU on every page
 # (decision 0014, amended 2026-11-30: 18 % less CPU per page at concurrency 8).
@@ -58,12 +61,55 @@ class PagesAndStreams:
 def serving_application(*, threads: int = DEFAULT_THREADS) -> PagesAndStreams:
     """Kring's ASGI application with `threads` threads per process for pages (Django is set up)."""
     streams = get_asgi_application()  # sets Django up first
-    pages = WSGIMiddleware(get_wsgi_application(), workers=threads)
+    pages = WSGIMiddleware(ContextPerThread(get_wsgi_application()), workers=threads)
     application = PagesAndStreams(
         pages=pages, streams=streams, stream_paths=frozenset({reverse("realtime:events")})
     )
     _freeze_loaded_objects()
     return application
+
+
+class ContextPerThread:
+    """Run a WSGI application in one lasting context per thread, as a threaded WSGI server does.
+
+    a2wsgi runs every request in a fresh copy of the event loop's context, and Django keeps
+    its cache connections in context-local storage: each page made new ones and dropped
+    them (with Redis, a new connection to Redis per page; with the database cache, the
+    cull check on every write). In one context per pool thread they last, as under any
+    threaded WSGI server. The response is iterated and closed in that context too. Each
+    request still sets what is its own (language, URL prefix); database connections are
+    per thread anyway.
+    """
+
+    def __init__(self, application: WsgiApplication) -> None:
+        self.application = application
+        self._local = threading.local()
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        context = getattr(self._local, "context", None)
+        if context is None:
+            context = self._local.context = contextvars.copy_context()
+        response = context.run(self.application, environ, start_response)
+        return _InContext(context, response)
+
+
+class _InContext:
+    """A WSGI response whose chunks are made, and which is closed, in `context`."""
+
+    def __init__(self, context: contextvars.Context, response: Iterable[bytes]) -> None:
+        self.context = context
+        self.response = response
+
+    def __iter__(self) -> Iterator[bytes]:
+        chunks = self.context.run(iter, self.response)
+        done = object()
+        while (chunk := self.context.run(next, chunks, done)) is not done:
+            yield chunk
+
+    def close(self) -> None:
+        close = getattr(self.response, "close", None)
+        if close is not None:
+            self.context.run(close)
 
 
 def _freeze_loaded_objects() -> None:

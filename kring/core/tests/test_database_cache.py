@@ -48,11 +48,22 @@ def test_cache_keeps_the_newest_value_if_a_key_is_written_twice():
 @pytest.mark.django_db(transaction=True)
 def test_cache_writes_with_one_statement_if_outside_a_transaction():
     cache = _cache()
-    cache.set("warm", 1)  # the first write of a process also counts the table
     with CaptureQueriesContext(connection) as queries:
-        cache.set("counts:12", (3, 0, 1), 60)
-    assert len(queries) == 1
-    assert "COUNT(*)" not in queries[0]["sql"]
+        for n in range(CULL_EVERY):
+            cache.set(f"counts:{n}", (3, 0, n), 60)
+    counts = [query for query in queries if "COUNT(*)" in query["sql"]]
+    assert len(counts) == 1  # the table is counted once in CULL_EVERY writes
+    assert len(queries) == CULL_EVERY + 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cache_counts_the_table_once_in_so_many_writes_however_many_instances_write():
+    """Django makes a cache instance per thread, and one per request where requests run in
+    copied contexts: counting per instance counted the table on nearly every write."""
+    with CaptureQueriesContext(connection) as queries:
+        for n in range(CULL_EVERY):
+            _cache().set(f"counts:{n}", n, 60)
+    assert sum("COUNT(*)" in query["sql"] for query in queries) == 1
 
 
 @pytest.mark.django_db(transaction=True)

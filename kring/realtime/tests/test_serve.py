@@ -99,3 +99,90 @@ def test_serving_application_keeps_loaded_objects_out_of_full_collections():
         assert gc.get_freeze_count() > 10_000
     finally:
         gc.unfreeze()
+
+
+def _pages(application, paths: list[str]) -> list[bytes]:
+    """The bodies of GET `paths`, one after another, from an ASGI application."""
+
+    async def get(path: str) -> bytes:
+        scope = {
+            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+            "method": "GET", "scheme": "http", "path": path, "raw_path": path.encode(),
+            "query_string": b"", "root_path": "", "headers": [(b"host", b"testserver")],
+            "client": ("127.0.0.1", 50000), "server": ("testserver", 80),
+        }  # fmt: skip
+        sent: list[dict] = []
+
+        async def receive() -> dict:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        await application(scope, receive, send)
+        return b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+
+    async def all_of_them() -> list[bytes]:
+        return [await get(path) for path in paths]
+
+    # A loop of its own in a thread of its own: browser tests keep one running in this thread.
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, all_of_them()).result()
+
+
+def test_pages_use_one_redis_connection_per_thread_not_one_per_page(settings):
+    """a2wsgi runs each page in a fresh copy of the loop's context, where Django keeps its
+    cache connections: each page opened a new connection to Redis and dropped it."""
+    from a2wsgi import WSGIMiddleware
+    from django.core.cache import cache
+
+    from kring.realtime.serving import ContextPerThread
+
+    from .conftest import REDIS_URL, needs_redis
+
+    needs_redis()
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
+    }
+
+    def page(environ, start_response):
+        cache.get("kring-test:anything")  # what a page does: ask the cache
+        connection_id = cache._cache.get_client().client_id()  # Redis's number for it
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [str(connection_id).encode()]
+
+    bodies = _pages(WSGIMiddleware(ContextPerThread(page), workers=1), ["/"] * 5)
+    assert len(set(bodies)) == 1, bodies
+
+
+def test_pages_make_and_close_their_response_in_the_context_they_ran_in():
+    """A streamed page reads what the view set (the active language, say) while it sends."""
+    import contextvars
+
+    from a2wsgi import WSGIMiddleware
+
+    from kring.realtime.serving import ContextPerThread
+
+    language = contextvars.ContextVar("language", default="none")
+    closed_in: list[str] = []
+
+    class Streamed:
+        def __iter__(self):
+            yield b"taal: "
+            yield language.get().encode()
+
+        def close(self):
+            closed_in.append(language.get())
+
+    def page(environ, start_response):
+        language.set(environ["PATH_INFO"].strip("/"))
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return Streamed()
+
+    bodies = _pages(WSGIMiddleware(ContextPerThread(page), workers=1), ["/nl/", "/en/"])
+    assert bodies == [b"taal: nl", b"taal: en"]
+    assert closed_in == ["nl", "en"]
