@@ -101,7 +101,7 @@ def _situations(user: User, pages: dict[str, Any]) -> dict[str, str]:
         who += " in no group"
     labels = dict.fromkeys(SCENARIOS, who)
     if pages.get("home"):
-        labels["home"] += _names_colleagues_label(user)
+        labels["home"] += _home_label(user)
     if pages.get("group"):
         group = Group.objects.get(slug=pages["group"].strip("/").split("/")[-1])
         labels["group"] += ", member" if access.is_member(user, group) else ", not a member"
@@ -123,12 +123,15 @@ def _situations(user: User, pages: dict[str, Any]) -> dict[str, str]:
     return labels
 
 
-def _names_colleagues_label(user: User) -> str:
+def _home_label(user: User) -> str:
     """Whether "Voor jou" gives a colleague as the reason for a post on its first page: which
-    of them the reader may see is asked then (one query, feeds.foryou.reason_texts)."""
+    of them the reader may see is asked then (one query, feeds.foryou.reason_texts); and
+    whether any card on it has reactions: the reader's own are asked only then."""
     entries = ranking_for(user, timezone.now(), kept=True).entries[:PER_PAGE]
     kinds = {reason.kind for _post_id, reasons in entries for reason in reasons}
-    return ", reasons name colleagues" if kinds & {"person", "interaction"} else ""
+    label = ", reasons name colleagues" if kinds & {"person", "interaction"} else ""
+    cards = Post.objects.filter(pk__in=[post_id for post_id, _reasons in entries])
+    return label + (", with reactions" if any(any(counts_of(p)) for p in cards) else "")
 
 
 def _reactions_label(thread_url: str) -> str:
