@@ -44,3 +44,16 @@ def _remember(user_id: int, post_id: int) -> None:
     key = mine_key(user_id)
     mine = [pk for pk in cache.get(key, ()) if pk != post_id]
     cache.set(key, [post_id, *mine][:MINE_KEPT], RANKING_SECONDS)
+
+
+def for_you_let_go(user_id: int, post_id: int) -> None:
+    """Forget the reader's own post, once its deletion is committed, as one to head their
+    kept ranking: the place it took would stay empty, a page of one card fewer."""
+    transaction.on_commit(partial(_let_go, user_id, post_id), robust=True)
+
+
+def _let_go(user_id: int, post_id: int) -> None:
+    key = mine_key(user_id)
+    mine = cache.get(key, ())
+    if post_id in mine:
+        cache.set(key, [pk for pk in mine if pk != post_id], RANKING_SECONDS)

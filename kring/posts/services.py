@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from kring import access
 from kring.core.errors import PermissionDenied, ValidationFailed
-from kring.feeds.kept import for_you_put_first
+from kring.feeds.kept import for_you_let_go, for_you_put_first
 from kring.groups.models import Group
 from kring.notifications.models import Notification
 from kring.notifications.services import notify
@@ -87,6 +87,7 @@ def post_delete(*, actor: User, post: Post) -> None:
     if not access.can_delete_post(actor, post):
         raise PermissionDenied(_("You may not delete this message."))
     index_later("post", post.pk)  # removes its document and its replies' documents
+    for_you_let_go(post.author_id, post.pk)
     post.delete()
 
 

@@ -385,6 +385,21 @@ def test_posting_twice_puts_each_own_post_first_once(
     assert len(after) == len(set(after))
 
 
+def test_own_post_deleted_soon_after_leaves_no_gap_in_the_kept_ranking(
+    world, django_capture_on_commit_callbacks
+):
+    """Its place at the head of the kept ranking goes with it: a page keeps its cards."""
+    for hours, post in zip((30, 3, 20, 0.5), world.posts.values(), strict=True):
+        _age(post, hours)
+    before = feed_for_you(world.member, per_page=2, kept=True).page.items
+    assert len(before) == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        mine = services.post_create(actor=world.member, group=None, body="Toch niet")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_delete(actor=world.member, post=mine)
+    assert feed_for_you(world.member, per_page=2, kept=True).page.items == before
+
+
 def test_followed_people_candidates_carry_their_authors_department(world):
     """Followed people's posts are read without joining their authors; the department the
     ranking needs ("Populair bij …") comes with the follows and must be the author's."""
