@@ -73,7 +73,14 @@ class Post(models.Model):
 class Reply(models.Model):
     """An answer to a post, or to another reply when `parent` is set."""
 
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="replies")
+    post = models.ForeignKey(
+        Post,
+        on_delete=models.CASCADE,
+        related_name="replies",
+        # reply_thread_order starts with it. With an index on the post alone too,
+        # PostgreSQL read a page of a long thread through that one: every reply, sorted.
+        db_index=False,
+    )
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
     )

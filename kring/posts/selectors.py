@@ -95,15 +95,21 @@ def _reply_page_rows(post: Post, *, after: str, limit: int) -> list[Reply]:
     page every parent is on the page itself: joining each reply's parent and its author
     made the query cost three times as much to plan and to run (bench/README.md).
     """
-    replies = Reply.objects.filter(post=post)
+    page = Reply.objects.filter(post=post)
     if after:
-        replies = replies.filter(path__gt=after)
+        page = page.filter(path__gt=after)
+    # The page's replies are chosen first (one range of reply_thread_order), and only
+    # they are joined to their authors: PostgreSQL, expecting a thread of average length,
+    # otherwise joined every reply of a long thread and then sorted them (600 replies:
+    # 2.5 ms to run instead of 0.5, bench/README.md).
+    page = page.order_by("path").values("pk")[:limit]
+    replies = Reply.objects.filter(pk__in=page)
     columns = (
         *_REPLY_COLUMNS,
         *(f"author__{name}" for name in _AUTHOR_COLUMNS),
         *(f"author__department__{name}" for name in _DEPARTMENT_COLUMNS),
     )
-    rows = replies.order_by("path").values_list(*columns)[:limit]
+    rows = replies.order_by("path").values_list(*columns)
     db = rows.db
     ends = len(_REPLY_COLUMNS), len(_REPLY_COLUMNS) + len(_AUTHOR_COLUMNS)
     loaded = []
