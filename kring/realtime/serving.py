@@ -20,6 +20,7 @@ from a2wsgi import WSGIMiddleware
 from django.core.asgi import get_asgi_application
 from django.core.wsgi import get_wsgi_application
 from django.urls import reverse
+from django.utils import translation
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
@@ -89,8 +90,14 @@ class ContextPerThread:
         context = getattr(self._local, "context", None)
         if context is None:
             context = self._local.context = contextvars.copy_context()
-        response = context.run(self.application, environ, start_response)
+        response = context.run(self._page, environ, start_response)
         return _InContext(context, response)
+
+    def _page(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        # As in a fresh context: the language of the thread's last page does not carry
+        # over to a page answered before the middleware chooses one (the 503 page, say).
+        translation.deactivate()
+        return self.application(environ, start_response)
 
 
 class _InContext:

@@ -186,3 +186,24 @@ def test_pages_make_and_close_their_response_in_the_context_they_ran_in():
     bodies = _pages(WSGIMiddleware(ContextPerThread(page), workers=1), ["/nl/", "/en/"])
     assert bodies == [b"taal: nl", b"taal: en"]
     assert closed_in == ["nl", "en"]
+
+
+def test_pages_start_in_the_default_language_whatever_the_last_page_of_the_thread_chose(
+    settings,
+):
+    """A page answered before the middleware picks a language (the 503 page when the
+    database is down, say) must not speak the language of someone else's page before it."""
+    from a2wsgi import WSGIMiddleware
+    from django.utils import translation
+
+    from kring.realtime.serving import ContextPerThread
+
+    def page(environ, start_response):
+        if environ["PATH_INFO"] == "/en/":
+            translation.activate("en")  # what the language middleware does for a reader
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [translation.get_language().encode()]
+
+    bodies = _pages(WSGIMiddleware(ContextPerThread(page), workers=1), ["/en/", "/", "/en/", "/"])
+    default = settings.LANGUAGE_CODE.encode()
+    assert bodies == [b"en", default, b"en", default]
