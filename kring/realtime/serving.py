@@ -78,8 +78,8 @@ class ContextPerThread:
     them (with Redis, a new connection to Redis per page; with the database cache, the
     cull check on every write). In one context per pool thread they last, as under any
     threaded WSGI server. The response is iterated and closed in that context too. Each
-    request still sets what is its own (language, URL prefix); database connections are
-    per thread anyway.
+    page starts without an active language, as in a fresh context, and sets its own (and
+    its URL prefix); database connections are per thread anyway.
     """
 
     def __init__(self, application: WsgiApplication) -> None:
