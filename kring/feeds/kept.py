@@ -15,7 +15,7 @@ MINE_KEPT = 20  # own posts remembered to head it
 
 
 def ranking_key(user_id: int) -> str:
-    return f"for-you:2:{user_id}"  # 2: the kept Ranking changed shape (five minutes)
+    return f"for-you:3:{user_id}"  # 3: its reasons became named tuples
 
 
 def for_you_forget(user_ids: Iterable[int]) -> None:
