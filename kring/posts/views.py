@@ -94,7 +94,7 @@ def _composer_again(
             field=(question_error.field or "") if question_error else "",
         ),
     }
-    template = "posts/partials/composer.html" if request.htmx else "posts/post_new.html"
+    template = "posts/partials/composer_again.html" if request.htmx else "posts/post_new.html"
     return render(request, template, context, status=status)
 
 

@@ -2,6 +2,7 @@
 
 from django import template
 from django.template.loader import get_template
+from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from kring import access
@@ -14,6 +15,7 @@ from kring.core.fragments import (
     render_fragments,
     token_fill,
 )
+from kring.core.templatetags.kring_tags import avatar
 from kring.polls.blocks import POLL_SLOT, poll_slots_fill
 from kring.posts.models import Post
 from kring.questions.selectors import CardQuestion, card_questions
@@ -117,46 +119,67 @@ def post_card(context, post: Post) -> SafeString:
 
 
 COMPOSER_TEMPLATE = "posts/partials/composer.html"
+# Where a kept composer, shared by its writers, gets the writer's own avatar and groups.
+_AVATAR_SLOT = "<!--kring:composer-avatar-->"
+_GROUPS_SLOT = "<!--kring:composer-groups-->"
+
+
+def _group_options(groups, selected) -> SafeString:
+    """The composer's <option>s of the writer's groups, `selected` (a value sent) chosen."""
+    chosen = "" if selected is None else str(selected)
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((g.pk, mark_safe(" selected") if chosen == str(g.pk) else "", g.name) for g in groups),
+    )
 
 
 @register.simple_tag(takes_context=True)
 def composer(context, form) -> SafeString:
     """`{% composer form %}`: the composer (posts/partials/composer.html) of a feed page.
 
-    Every home, company and group page shows it, and empty it depends only on the writer,
-    the page and where they may post: rendered once per process and kept (the fragments
-    cache), with the reader's CSRF token put in afterwards. With what someone typed (a
-    bound form, a question, poll or compliment coming back with an error) it is rendered
-    afresh.
+    Every home, company and group page shows it. Empty, it differs between writers only in
+    their avatar and the groups they may post in: it is rendered once per process for each
+    page and each answer to "may they announce here" and kept (the fragments cache), with
+    the writer's avatar, groups and CSRF token put in afterwards; a writer's first page
+    costs no template. With what someone typed (a bound form, a question, poll or
+    compliment coming back with an error) it is rendered afresh.
     """
     template_ = context.template.engine.get_template(COMPOSER_TEMPLATE)
+    request = context["request"]
+    user = request.user
+    groups = context.get("composer_groups") or ()
     again = any(
         context.get(name) for name in ("question_composer", "poll_composer", "praise_picker")
     )
     if form.is_bound or again:
-        with context.push(form=form):
+        selected = form["group"].value() if "group" in form.fields else None
+        with context.push(
+            form=form,
+            composer_avatar=avatar(user, "md"),
+            composer_group_options=_group_options(groups, selected),
+        ):
             return template_.render(context)
-    request = context["request"]
-    user = request.user
     fixed = context.get("composer_fixed")
-    groups = context.get("composer_groups") or ()
     key = fragment_key(
         "composer",
-        user.pk,  # the avatar: photo, or initials on a colour
-        user.username,
-        user.first_name,
-        user.last_name,
-        user.photo.name if user.photo else "",
         request.get_full_path(),
         fixed or "",
         bool(context.get("composer_company")),
-        *((group.pk, group.name) for group in groups),
+        bool(groups),
         announcement_offered(user, fixed),
     )
 
     def render(_key) -> str:
-        with context.push(form=form, csrf_token=CSRF_TOKEN_STAND_IN):
+        with context.push(
+            form=form,
+            csrf_token=CSRF_TOKEN_STAND_IN,
+            composer_avatar=mark_safe(_AVATAR_SLOT),  # noqa: S308 (a constant)
+            composer_group_options=mark_safe(_GROUPS_SLOT),  # noqa: S308 (a constant)
+        ):
             return template_.render(context)
 
     (html,) = render_fragments([key], key=lambda k: k, render=render)
+    html = html.replace(_AVATAR_SLOT, avatar(user, "md"), 1)
+    html = html.replace(_GROUPS_SLOT, _group_options(groups, None), 1)
     return token_fill(html, context["csrf_token"])

@@ -66,3 +66,30 @@ def test_composer_offers_an_announcement_in_a_group_if_the_writer_administers_it
     assert 'name="announcement"' not in _composer(
         client_for(world.member), group.get_absolute_url()
     )
+
+
+def test_composer_comes_back_with_the_chosen_group_and_own_avatar_if_the_post_fails(
+    world, client_for
+):
+    secret = world.groups["secret"]
+    client = client_for(world.member)
+    _composer(client)  # an empty one kept first: the one coming back must not be it
+    response = client.post(
+        reverse("posts:create"),
+        {"body": "   ", "group": str(secret.pk), "next": "/"},
+        HTTP_HX_REQUEST="true",
+    )
+    html = response.content.decode()
+    assert f'<option value="{secret.pk}" selected>' in html
+    assert 'value="company" selected' not in html
+    assert f'data-hue="{world.member.pk}"' in html
+    assert "kring:composer" not in html  # no slot left unfilled
+
+
+def test_composer_fills_the_writers_groups_and_avatar_into_a_page_kept_for_everyone(
+    world, client_for
+):
+    for writer in (world.member, world.outsider, world.member):
+        html = _composer(client_for(writer))
+        assert html.count(f'data-hue="{writer.pk}"') == 1
+        assert "kring:composer" not in html
