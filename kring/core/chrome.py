@@ -7,7 +7,7 @@ a part in its place. The bell and the messages badge keep their Django templates
 also answer the live updates on their own.
 """
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from django.core.cache import caches
@@ -16,7 +16,7 @@ from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.urls import get_script_prefix, reverse
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import ngettext
+from django.utils.translation import get_language, ngettext
 from django_htmx.jinja import htmx_script
 
 from kring.core.fragments import CSRF_TOKEN_STAND_IN, fragment_key, token_fill
@@ -53,12 +53,20 @@ def _search_query(request: Any) -> str:
     return request.GET.get("q", "")[:200]
 
 
-def _bell(context: Context, user: Any) -> SafeString:
+def _bell(context: Context) -> SafeString:
     """The top bar's bell with the unread count (kept per reader: kring.notifications.header)."""
     count = context.get("unread")  # the notification list counted already
     if count is None:
         count = context["header_counts"]().notifications
-    return render_to_string("notifications/partials/bell.html", {"bell_count": count, "user": user})
+    return _bell_html(count, get_language(), get_script_prefix())
+
+
+@lru_cache(maxsize=256)
+def _bell_html(count: int, language: str | None, script_prefix: str) -> SafeString:
+    """The bell depends on nothing but its count, the language and where the site is
+    mounted (the arguments): rendered once per process for each, not on every page."""
+    del language, script_prefix  # the cache key: the template reads them itself
+    return render_to_string("notifications/partials/bell.html", {"bell_count": count})
 
 
 def _values(context: Context) -> dict[str, Any]:
@@ -82,7 +90,7 @@ def _values(context: Context) -> dict[str, Any]:
             nav=_nav(get_script_prefix()),
             search_query=_search_query(request),
             my_groups=list(context.get("my_groups") or ()),
-            bell=_bell(context, user),
+            bell=_bell(context),
             messages_badge=render_to_string(
                 "conversations/partials/unread_badge.html",
                 {"header_counts": context["header_counts"]},

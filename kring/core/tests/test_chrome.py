@@ -70,6 +70,21 @@ def test_bell_shows_the_unread_count_in_the_top_bar(world, client_for):
     assert re.search(r'<span id="bell-count" class="bell-count" aria-hidden="true">1</span>', html)
 
 
+def test_bell_speaks_each_readers_language_if_the_same_count_was_shown_in_another(
+    world, client_for
+):
+    world.outsider.language = "en"
+    world.outsider.save(update_fields=["language"])
+    for reader in (world.member, world.outsider):
+        Notification.objects.create(
+            recipient=reader, kind=Notification.Kind.MENTION, post=world.posts["open"]
+        )
+    dutch, english = client_for(world.member), client_for(world.outsider)
+    for _round in range(2):  # the bell of each language is kept: both stay right
+        assert 'aria-label="Meldingen, 1 ongelezen"' in _page(dutch, reverse("groups:list"))
+        assert 'aria-label="Notifications, 1 unread"' in _page(english, reverse("groups:list"))
+
+
 def test_signed_out_page_has_the_skip_link_but_no_navigation(client):
     html = _page(client, reverse("account_login"))
     assert '<a class="skip-link" href="#main">Naar de inhoud</a>' in html
