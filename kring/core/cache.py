@@ -6,16 +6,18 @@ it in a transaction: five statements, one of which reads every row. Kring writes
 on most first visits of a page (a colleague's "Voor jou" ranking, the header counts) and
 on every API call (the rate limit's counter), so that count ran on nearly every request.
 
-Django's `get` also deletes each expired row it finds, a statement more on a reader's first
-page after a minute away (their header counts, their ranking); the upsert writes over an
-expired row and the cull removes them, so here a read only reads.
-
 Here a `set` is one upsert (`INSERT … ON CONFLICT DO UPDATE`, on PostgreSQL and SQLite),
 and the count runs once every CULL_EVERY writes of a process, culling as Django does
 (expired rows, then 1/CULL_FREQUENCY of the rest) when the table holds more than
 MAX_ENTRIES: it may hold up to about CULL_FREQUENCY × CULL_EVERY rows more per process,
 a few hundred next to the 50,000 allowed. `add` and `touch`, and other databases, keep
 Django's way.
+
+Django's `get` also deletes each expired row it finds: a statement more on a reader's
+first page after a minute away (their header counts, their ranking), right before the
+page writes the key again. A write replaces an expired row (the upsert, and Django's
+`add`, which checks the expiry), and the cull removes expired rows first, so here a read
+only reads, on every database.
 """
 
 import base64
