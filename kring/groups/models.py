@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kring.core.links import link_text
 from kring.core.validators import validate_no_markup
 
 
@@ -33,7 +33,9 @@ class Group(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("groups:detail", args=[self.slug])
+        # Every page links the reader's groups (navigation, sidebar): one reverse() per
+        # URL name, not per link (kring/core/links.py).
+        return link_text("groups:detail", self.slug)
 
 
 class Membership(models.Model):
