@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
-from django.db import DatabaseError, connections, models, router, transaction
+from django.db import DatabaseError, connections, router, transaction
 from django.utils.timezone import now as tz_now
 
 CULL_EVERY = 100
@@ -42,38 +42,29 @@ class DatabaseCache(DjangoDatabaseCache):
     _writes = itertools.count()
 
     def get_many(self, keys, version=None):
-        """Django's, but an expired row is left for the next write or cull to replace."""
+        """Django's, but expired rows are left out in the query (as Django's `has_key`
+        does) and left for the next write or cull to replace."""
         if not keys:
             return {}
         key_map = {self.make_and_validate_key(key, version=version): key for key in keys}
-        db = router.db_for_read(self.cache_model_class)
-        connection = connections[db]
+        connection = connections[router.db_for_read(self.cache_model_class)]
         quote = connection.ops.quote_name
-        columns = ", ".join(quote(name) for name in ("cache_key", "value", "expires"))
-        placeholders = ", ".join(["%s"] * len(key_map))
+        now = connection.ops.adapt_datetimefield_value(tz_now().replace(microsecond=0, tzinfo=None))
         with connection.cursor() as cursor:
             cursor.execute(
-                # Names from the settings, quoted; the keys are parameters.
-                f"SELECT {columns} FROM {quote(self._table)} "  # noqa: S608
-                f"WHERE {quote('cache_key')} IN ({placeholders})",
-                list(key_map),
+                # Names from the settings, quoted; the keys and the moment are parameters.
+                f"SELECT {quote('cache_key')}, {quote('value')} FROM {quote(self._table)} "  # noqa: S608
+                f"WHERE {quote('cache_key')} IN ({', '.join(['%s'] * len(key_map))}) "
+                f"AND {quote('expires')} > %s",
+                [*key_map, now],
             )
             rows = cursor.fetchall()
-        expression = models.Expression(output_field=models.DateTimeField())
-        converters = [
-            *connection.ops.get_db_converters(expression),
-            *expression.get_db_converters(connection),
-        ]
-        moment = tz_now()
-        found = {}
-        for key, value, expires in rows:
-            for converter in converters:
-                expires = converter(expires, expression, connection)
-            if expires >= moment:
-                value = connection.ops.process_clob(value)
-                value = pickle.loads(base64.b64decode(value.encode(), validate=True))  # noqa: S301 (written by this cache)
-                found[key_map[key]] = value
-        return found
+        return {
+            key_map[key]: pickle.loads(  # noqa: S301 (written by this cache)
+                base64.b64decode(connection.ops.process_clob(value).encode(), validate=True)
+            )
+            for key, value in rows
+        }
 
     def _base_set(self, mode, key, value, timeout=DEFAULT_TIMEOUT):
         db = router.db_for_write(self.cache_model_class)
