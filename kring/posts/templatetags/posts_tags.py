@@ -166,7 +166,6 @@ def composer(context, form) -> SafeString:
         request.get_full_path(),
         fixed or "",
         bool(context.get("composer_company")),
-        bool(groups),
         announcement_offered(user, fixed),
     )
 
