@@ -5,7 +5,8 @@ from typing import Any
 from django.db.models import Exists
 
 from kring.announcements.models import Leader
-from kring.groups.models import Membership
+from kring.core.kept_sql import KeptSelect
+from kring.groups.models import Group, Membership
 
 _MEMBERSHIPS_CACHE = "_kring_memberships"  # ({group id: role}, [groups by name])
 LEADER_CACHE = "_kring_is_leader"  # whether a site admin made the viewer a leader
@@ -38,20 +39,37 @@ def member_groups(viewer: Any) -> list:
     return _memberships(viewer)[1]
 
 
+_GROUP_COLUMNS = tuple(field.attname for field in Group._meta.concrete_fields)
+
+
+def _memberships_query(user_id: int):
+    # Whether the viewer is a leader rides along (the same on every row): nearly every
+    # page reads the memberships, and the composer then asks nothing more.
+    leads = Exists(Leader.objects.filter(user_id=user_id))
+    return (
+        Membership.objects.filter(user_id=user_id)
+        .annotate(leads=leads)
+        .order_by("group__name", "group_id")
+        .values_list("role", "leads", *(f"group__{name}" for name in _GROUP_COLUMNS))
+    )
+
+
+# Every signed-in page asks it: compiled once (kring/core/kept_sql.py).
+_MEMBERSHIPS = KeptSelect(_memberships_query, slots=(int,))
+
+
 def _memberships(viewer: Any) -> tuple[dict[int, str], list]:
     if not is_signed_in(viewer):
         return {}, []
     cached = getattr(viewer, _MEMBERSHIPS_CACHE, None)
     if cached is None:
-        # Whether the viewer is a leader rides along (the same on every row): nearly every
-        # page reads the memberships, and the composer then asks nothing more.
-        leads = Exists(Leader.objects.filter(user_id=viewer.pk))
-        memberships = Membership.objects.filter(user=viewer).select_related("group")
-        memberships = list(memberships.annotate(leads=leads).order_by("group__name", "group_id"))
-        cached = ({m.group_id: m.role for m in memberships}, [m.group for m in memberships])
+        db = Membership.objects.db
+        rows = _MEMBERSHIPS.rows(viewer.pk, using=db)
+        groups = [Group.from_db(db, _GROUP_COLUMNS, row[2:]) for row in rows]
+        cached = ({group.pk: row[0] for group, row in zip(groups, rows, strict=True)}, groups)
         setattr(viewer, _MEMBERSHIPS_CACHE, cached)
-        if memberships:
-            setattr(viewer, LEADER_CACHE, memberships[0].leads)
+        if rows:
+            setattr(viewer, LEADER_CACHE, rows[0][1])
     return cached
 
 

@@ -12,6 +12,7 @@ from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.base import ModelState
 
 from kring import access
+from kring.core.kept_sql import KeptSelect
 from kring.people.models import Department, User
 from kring.posts.models import PATH_DIGITS, PATH_MAX_DEPTH, Post, Reply
 
@@ -86,6 +87,43 @@ def _loaded[M](model: type[M], names: tuple[str, ...], values: tuple, db: str) -
     return instance
 
 
+_PAGE_COLUMNS = (
+    *_REPLY_COLUMNS,
+    *(f"author__{name}" for name in _AUTHOR_COLUMNS),
+    *(f"author__department__{name}" for name in _DEPARTMENT_COLUMNS),
+)
+
+
+def _page_query(post_id: int, after: str | None, limit: int) -> QuerySet:
+    page = Reply.objects.filter(post_id=post_id)
+    if after is not None:
+        page = page.filter(path__gt=after)
+    # The page's replies are chosen first (one range of reply_thread_order), and only
+    # they are joined to their authors: PostgreSQL, expecting a thread of average length,
+    # otherwise joined every reply of a long thread and then sorted them (600 replies:
+    # 2.5 ms to run instead of 0.5, bench/README.md).
+    page = page.order_by("path").values("pk")[:limit]
+    return Reply.objects.filter(pk__in=page).order_by("path").values_list(*_PAGE_COLUMNS)
+
+
+# Every thread page asks one of these: compiled once per shape (kring/core/kept_sql.py).
+# The shape is whether the page starts after a reply, and its length (a LIMIT).
+_PAGE_QUERIES: dict[tuple[bool, int], KeptSelect] = {}
+
+
+def _page_rows(post_id: int, after: str, limit: int) -> list[tuple]:
+    shape = (bool(after), limit)
+    kept = _PAGE_QUERIES.get(shape)
+    if kept is None:
+        if after:
+            kept = KeptSelect(lambda post, path: _page_query(post, path, limit), slots=(int, str))
+        else:
+            kept = KeptSelect(lambda post: _page_query(post, None, limit), slots=(int,))
+        _PAGE_QUERIES[shape] = kept
+    values = (post_id, after) if after else (post_id,)
+    return kept.rows(*values, using=Reply.objects.db)
+
+
 def _reply_page_rows(post: Post, *, after: str, limit: int) -> list[Reply]:
     """Up to `limit` replies of `post` after the path `after`, in reading order, each with
     its author, their department and whom it answers (`_PARENT_COLUMNS`).
@@ -95,25 +133,10 @@ def _reply_page_rows(post: Post, *, after: str, limit: int) -> list[Reply]:
     page every parent is on the page itself: joining each reply's parent and its author
     made the query cost three times as much to plan and to run (bench/README.md).
     """
-    page = Reply.objects.filter(post=post)
-    if after:
-        page = page.filter(path__gt=after)
-    # The page's replies are chosen first (one range of reply_thread_order), and only
-    # they are joined to their authors: PostgreSQL, expecting a thread of average length,
-    # otherwise joined every reply of a long thread and then sorted them (600 replies:
-    # 2.5 ms to run instead of 0.5, bench/README.md).
-    page = page.order_by("path").values("pk")[:limit]
-    replies = Reply.objects.filter(pk__in=page)
-    columns = (
-        *_REPLY_COLUMNS,
-        *(f"author__{name}" for name in _AUTHOR_COLUMNS),
-        *(f"author__department__{name}" for name in _DEPARTMENT_COLUMNS),
-    )
-    rows = replies.order_by("path").values_list(*columns)
-    db = rows.db
+    db = Reply.objects.db
     ends = len(_REPLY_COLUMNS), len(_REPLY_COLUMNS) + len(_AUTHOR_COLUMNS)
     loaded = []
-    for row in rows:
+    for row in _page_rows(post.pk, after, limit):
         reply = _loaded(Reply, _REPLY_COLUMNS, row[: ends[0]], db)
         author = _loaded(User, _AUTHOR_COLUMNS, row[ends[0] : ends[1]], db)
         department = row[ends[1] :]
