@@ -5,7 +5,7 @@ from typing import Any
 from django.db.models import Exists
 
 from kring.announcements.models import Leader
-from kring.core.kept_sql import KeptSelect
+from kring.core.compiled_sql import CompiledSelect
 from kring.groups.models import Group, Membership
 
 _MEMBERSHIPS_CACHE = "_kring_memberships"  # ({group id: role}, [groups by name])
@@ -54,8 +54,8 @@ def _memberships_query(user_id: int):
     )
 
 
-# Every signed-in page asks it: compiled once (kring/core/kept_sql.py).
-_MEMBERSHIPS = KeptSelect(_memberships_query, slots=(int,))
+# Every signed-in page asks it: compiled once (kring/core/compiled_sql.py).
+_MEMBERSHIPS = CompiledSelect(_memberships_query, slots=(int,))
 
 
 def _memberships(viewer: Any) -> tuple[dict[int, str], list]:

@@ -12,7 +12,7 @@ from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.base import ModelState
 
 from kring import access
-from kring.core.kept_sql import KeptSelect
+from kring.core.compiled_sql import CompiledSelect
 from kring.people.models import Department, User
 from kring.posts.models import PATH_DIGITS, PATH_MAX_DEPTH, Post, Reply
 
@@ -106,22 +106,24 @@ def _page_query(post_id: int, after: str | None, limit: int) -> QuerySet:
     return Reply.objects.filter(pk__in=page).order_by("path").values_list(*_PAGE_COLUMNS)
 
 
-# Every thread page asks one of these: compiled once per shape (kring/core/kept_sql.py).
+# Every thread page asks one of these: compiled once per shape (kring/core/compiled_sql.py).
 # The shape is whether the page starts after a reply, and its length (a LIMIT).
-_PAGE_QUERIES: dict[tuple[bool, int], KeptSelect] = {}
+_PAGE_QUERIES: dict[tuple[bool, int], CompiledSelect] = {}
 
 
 def _page_rows(post_id: int, after: str, limit: int) -> list[tuple]:
     shape = (bool(after), limit)
-    kept = _PAGE_QUERIES.get(shape)
-    if kept is None:
+    query = _PAGE_QUERIES.get(shape)
+    if query is None:
         if after:
-            kept = KeptSelect(lambda post, path: _page_query(post, path, limit), slots=(int, str))
+            query = CompiledSelect(
+                lambda post, path: _page_query(post, path, limit), slots=(int, str)
+            )
         else:
-            kept = KeptSelect(lambda post: _page_query(post, None, limit), slots=(int,))
-        _PAGE_QUERIES[shape] = kept
+            query = CompiledSelect(lambda post: _page_query(post, None, limit), slots=(int,))
+        _PAGE_QUERIES[shape] = query
     values = (post_id, after) if after else (post_id,)
-    return kept.rows(*values, using=Reply.objects.db)
+    return query.rows(*values, using=Reply.objects.db)
 
 
 def _reply_page_rows(post: Post, *, after: str, limit: int) -> list[Reply]:

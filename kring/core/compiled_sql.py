@@ -4,13 +4,13 @@ Django builds and compiles a query's SQL anew each time it runs. For the few sho
 queries that nearly every page asks (the reader's memberships, a thread page's replies)
 that costs more of the web process's time than reading the rows: 0.3–0.5 ms of Python
 each, for SQL that only differs in a colleague's or a post's id (bench/README.md, tenth
-session). A `KeptSelect` lets the ORM write the SQL once per database, with stand-in
+session). A `CompiledSelect` lets the ORM write the SQL once per database, with stand-in
 values, and runs that same text again with the real values as its parameters, exactly
 as the ORM would send them (and PostgreSQL keeps its plan, decision 0030).
 
 Only for queries whose *text* cannot depend on the values: a value that changes the SQL
 (None, an empty string that leaves a filter out, a list for `__in`, a LIMIT) must be part
-of the query's shape instead, with one `KeptSelect` per shape. Values are ints or strs,
+of the query's shape instead, with one `CompiledSelect` per shape. Values are ints or strs,
 which the ORM passes to the database unchanged; `rows()` refuses anything else.
 """
 
@@ -25,11 +25,11 @@ from django.db.models import QuerySet
 # int stand-in fits every integer column: Django leaves a comparison with a value outside
 # the column's range out of the SQL (and `_compile` would refuse the query).
 _INT_STAND_IN = 1_987_654_321
-_STR_STAND_IN = "kring-kept-sql-stand-in-{}"
+_STR_STAND_IN = "kring-compiled-sql-stand-in-{}"
 _TYPES = (int, str)
 
 
-class KeptSelectError(RuntimeError):
+class CompiledSelectError(RuntimeError):
     """The query's SQL does not take the slots' values as parameters (a programming error)."""
 
 
@@ -53,17 +53,17 @@ def _stand_in(kind: type, slot: int) -> int | str:
     return _INT_STAND_IN - slot if kind is int else _STR_STAND_IN.format(slot)
 
 
-class KeptSelect:
+class CompiledSelect:
     """A values_list query built by `build(*values)`, compiled once per database.
 
-    `slots` names the type of each value, in order: `KeptSelect(build, slots=(int,))`.
+    `slots` names the type of each value, in order: `CompiledSelect(build, slots=(int,))`.
     `rows(*values)` runs it and returns the rows as the queryset would (tuples, with
     Django's converters applied).
     """
 
     def __init__(self, build: Callable[..., QuerySet], *, slots: tuple[type, ...]) -> None:
         if not slots or any(kind not in _TYPES for kind in slots):
-            raise KeptSelectError("A kept query takes one or more int or str values.")
+            raise CompiledSelectError("A query query takes one or more int or str values.")
         self._build = build
         self._slots = slots
         self._compiled: dict[tuple[str, str], _Compiled] = {}
@@ -82,8 +82,8 @@ class KeptSelect:
             wrap.append(type(param) if slot is not None and type(param) not in _TYPES else None)
         for slot, stand_in in enumerate(stand_ins):
             if slot not in slot_at or str(stand_in) in sql:
-                raise KeptSelectError(
-                    f"Value {slot} of a kept query is not one of its SQL's parameters: "
+                raise CompiledSelectError(
+                    f"Value {slot} of a query query is not one of its SQL's parameters: "
                     "the query would not read it. Build that part of the query as a shape."
                 )
         fields = [column[0] for column in compiler.select[: compiler.col_count]]
@@ -100,7 +100,7 @@ class KeptSelect:
         if len(values) != len(self._slots) or any(
             type(value) is not kind for value, kind in zip(values, self._slots, strict=True)
         ):
-            raise KeptSelectError(f"A kept query takes values of the types {self._slots}.")
+            raise CompiledSelectError(f"A query query takes values of the types {self._slots}.")
         connection = connections[using]
         key = (using, connection.vendor)
         compiled = self._compiled.get(key)
