@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 
 from kring import access
 from kring.access.viewers import member_groups
+from kring.core.compiled_sql import CompiledSelect, model_from_row
 from kring.groups.models import Group, JoinRequest, Membership
 from kring.people.models import User
 
@@ -41,15 +42,37 @@ def group_members(group: Group) -> QuerySet:
     )
 
 
-def group_newest_members(group: Group, *, limit: int = 12) -> list[Membership]:
-    """The members who joined last, for the group page. Callers check `can_read_space` first."""
-    newest = Membership.objects.filter(group=group, user__is_active=True).order_by("-created_at")
-    return list(newest.select_related("user", "user__department")[:limit])
+# What the group page's side shows of a person: avatar, name, profile link, job title.
+_SIDE_COLUMNS = ("id", "username", "first_name", "last_name", "kind", "job_title", "photo",
+                 "department_id", "is_active", "is_staff")  # fmt: skip
+SIDE_ADMINS, SIDE_NEWEST = 6, 12
 
 
-def group_admins(group: Group) -> QuerySet:
-    """The group's admins with their people. Callers check `can_read_space` first."""
-    return group_members(group).filter(role=Membership.Role.ADMIN)
+def _side_people(group_id: int, *, admins: bool):
+    people = Membership.objects.filter(group_id=group_id, user__is_active=True)
+    if admins:
+        people = people.filter(role=Membership.Role.ADMIN)
+        people = people.order_by("user__first_name", "user__last_name", "user_id")[:SIDE_ADMINS]
+    else:
+        people = people.order_by("-created_at", "-id")[:SIDE_NEWEST]
+    return people.values_list(*(f"user__{name}" for name in _SIDE_COLUMNS))
+
+
+# Every group page asks both: compiled once (kring/core/compiled_sql.py).
+_SIDE_ADMINS = CompiledSelect(lambda group_id: _side_people(group_id, admins=True), slots=(int,))
+_SIDE_NEWEST = CompiledSelect(lambda group_id: _side_people(group_id, admins=False), slots=(int,))
+
+
+def group_side_people(group: Group) -> tuple[list[User], list[User]]:
+    """The group's first admins by name and its newest members, for the group page's side.
+
+    Callers check `can_read_space` first. Only what the side shows is loaded.
+    """
+    db = Membership.objects.db
+    return tuple(
+        [model_from_row(User, _SIDE_COLUMNS, row, db) for row in query.rows(group.pk, using=db)]
+        for query in (_SIDE_ADMINS, _SIDE_NEWEST)
+    )
 
 
 def join_requests_for(viewer: Any, group: Group) -> QuerySet:

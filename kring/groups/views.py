@@ -129,6 +129,7 @@ def _detail_context(request: HtmxHttpRequest, group: Group) -> dict:
     can_read = access.can_read_space(viewer, group)
     may_manage = access.can_manage(viewer, group)
     can_request = access.can_request_to_join(viewer, group)
+    admins, newest = selectors.group_side_people(group) if can_read else ([], [])
     return {
         "group": group,
         "description_html": render_markdown(group.description),
@@ -144,8 +145,8 @@ def _detail_context(request: HtmxHttpRequest, group: Group) -> dict:
         "pending": can_request and group.pk in selectors.pending_request_group_ids(viewer),
         "request_count": selectors.join_requests_for(viewer, group).count() if may_manage else 0,
         "request_form": JoinRequestForm(),
-        "admins": list(selectors.group_admins(group)[:6]) if can_read else [],
-        "member_preview": selectors.group_newest_members(group) if can_read else [],
+        "admins": admins,
+        "member_preview": newest,
         "composer_form": PostForm(),
         "composer_fixed": group.pk,
         "feed_url": group.get_absolute_url(),

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
-from django.db.models.base import ModelState
 
 from kring import access
-from kring.core.compiled_sql import CompiledSelect
+from kring.core.compiled_sql import CompiledSelect, model_from_row
 from kring.people.models import Department, User
 from kring.posts.models import PATH_DIGITS, PATH_MAX_DEPTH, Post, Reply
 
@@ -77,16 +76,6 @@ _AUTHOR_COLUMNS = ("id", "username", "first_name", "last_name", "kind", "job_tit
 _DEPARTMENT_COLUMNS = ("id", "name")
 
 
-def _loaded[M](model: type[M], names: tuple[str, ...], values: tuple, db: str) -> M:
-    """A model object from database values, as a query would load it with only `names`."""
-    instance = model.__new__(model)
-    instance.__dict__.update(zip(names, values, strict=True))
-    instance._state = ModelState()
-    instance._state.adding = False
-    instance._state.db = db
-    return instance
-
-
 _PAGE_COLUMNS = (
     *_REPLY_COLUMNS,
     *(f"author__{name}" for name in _AUTHOR_COLUMNS),
@@ -139,11 +128,13 @@ def _reply_page_rows(post: Post, *, after: str, limit: int) -> list[Reply]:
     ends = len(_REPLY_COLUMNS), len(_REPLY_COLUMNS) + len(_AUTHOR_COLUMNS)
     loaded = []
     for row in _page_rows(post.pk, after, limit):
-        reply = _loaded(Reply, _REPLY_COLUMNS, row[: ends[0]], db)
-        author = _loaded(User, _AUTHOR_COLUMNS, row[ends[0] : ends[1]], db)
+        reply = model_from_row(Reply, _REPLY_COLUMNS, row[: ends[0]], db)
+        author = model_from_row(User, _AUTHOR_COLUMNS, row[ends[0] : ends[1]], db)
         department = row[ends[1] :]
         author._state.fields_cache["department"] = (
-            _loaded(Department, _DEPARTMENT_COLUMNS, department, db) if department[0] else None
+            model_from_row(Department, _DEPARTMENT_COLUMNS, department, db)
+            if department[0]
+            else None
         )
         reply._state.fields_cache["author"] = author
         reply._state.fields_cache["post"] = post

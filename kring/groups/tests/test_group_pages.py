@@ -222,3 +222,19 @@ def test_group_page_shows_the_twelve_newest_members_newest_first(world, client_f
     assert shown == [p.display_name for p in newcomers[2:]]
     positions = [preview.index(f">{name}<") for name in shown]
     assert positions == sorted(positions, reverse=True), "newest first"
+
+
+def test_group_page_shows_its_active_admins_by_name_with_job_title(world, client_for, make_user):
+    group = world.groups["open"]
+    services.membership_set_role(actor=world.admin, group=group, user=world.member, role="admin")
+    gone = make_user("aart", last_name="Weg")
+    services.membership_add(actor=world.admin, group=group, user=gone)
+    services.membership_set_role(actor=world.admin, group=group, user=gone, role="admin")
+    gone.is_active = False
+    gone.save(update_fields=["is_active"])
+    body = client_for(world.outsider).get(group.get_absolute_url()).content.decode()
+    side = body.split("Admins</h2>", 1)[1].split("</ul>", 1)[0]
+    assert side.index("Anna de Vries") < side.index("Bram Jansen"), "by first name"
+    assert "Teamleider" in side
+    assert world.admin.get_absolute_url() in side
+    assert "Aart Weg" not in side and "Aart Weg" not in body
