@@ -208,6 +208,8 @@ KRING_REALTIME_PREFIX = os.environ.get("KRING_CACHE_PREFIX", "") or "kring"
 NINJA_PAGINATION_PER_PAGE = 20
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# Django's database sessions, read with SQL compiled once (kring/core/sessions.py).
+SESSION_ENGINE = "kring.core.sessions"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "kring.core.views.csrf_failure"
 
