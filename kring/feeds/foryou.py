@@ -28,6 +28,7 @@ from kring.feeds.selectors import newest_keys
 from kring.follows.selectors import followed_with_departments_of
 from kring.groups.models import Group
 from kring.people.models import User
+from kring.posts.loading import posts_by_id_for
 from kring.posts.models import Post, Reply
 from kring.reactions.models import Reaction
 from kring.topics.models import Topic, TopicUse
@@ -336,9 +337,7 @@ def feed_for_you(
         ranking, from_kept = _ranking(viewer, now, kept=False, whole=True)
     chosen = ranking.entries[start : start + per_page]
     ids = [post_id for post_id, _reasons in chosen]
-    loaded = access.visible(
-        viewer, Post.objects.select_related("author", "author__department", "group")
-    ).in_bulk(ids)
+    loaded = posts_by_id_for(viewer, ids)
     posts = [loaded[pk] for pk in ids if pk in loaded]
     more = start + per_page < ranking.total
     page = Page(items=posts, next_cursor=str(start + per_page) if more else None)

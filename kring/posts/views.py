@@ -3,7 +3,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,6 +23,7 @@ from kring.polls.forms import poll_composer_context, poll_draft_from
 from kring.polls.services import poll_create
 from kring.posts import services
 from kring.posts.forms import EditForm, PostForm, ReplyForm
+from kring.posts.loading import posts_by_id_for
 from kring.posts.models import BODY_MAX_LENGTH, Post, Reply
 from kring.posts.replies_html import replies_html
 from kring.posts.selectors import (
@@ -239,7 +240,10 @@ def post_detail(request: HtmxHttpRequest, pk: int):
         "latest_reply_id": latest_reply_column(),
         "saved_as_knowledge": saved_as_knowledge_column(),
     }
-    post = access.get_or_404(request.user, Post, pk, annotate=columns)
+    # Missing and unreadable alike: the same 404 (access.get_or_404).
+    post = posts_by_id_for(request.user, [pk], columns=columns).get(pk)
+    if post is None:
+        raise Http404
     after = request.GET.get("after", "")
     damaged = bool(after) and not path_is_valid(after)
     if damaged:

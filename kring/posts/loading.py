@@ -1,0 +1,106 @@
+"""Posts loaded by id for a reader, with what a card shows, from SQL compiled once.
+
+The "Voor jou" feed knows which posts it shows by id. Loading twenty of them through
+`access.visible(...)` with their authors, departments and groups cost 1.8 ms of CPU:
+the SQL with the reader's access rule compiled anew, and four objects per row built by
+the ORM (bench/README.md, tenth session). Here the query takes only ids, so it is
+compiled once per number of ids (kring/core/compiled_sql.py); the objects are made from
+the rows, and each post passes the access policy's per-object rule (`access.can_view`,
+which kring/access/tests keep equal to the query rule) before anyone sees it.
+"""
+
+from collections.abc import Iterable, Mapping
+
+from django.db.models import Expression
+
+from kring import access
+from kring.core.compiled_sql import CompiledSelect, model_from_row
+from kring.groups.models import Group
+from kring.people.models import Department, User
+from kring.posts.models import Post
+
+POST_COLUMNS = tuple(field.attname for field in Post._meta.concrete_fields)
+# A card names its author with their picture (User.fragment_parts); the password and the
+# about text are never shown next to a post.
+AUTHOR_COLUMNS = tuple(
+    field.attname for field in User._meta.concrete_fields if field.name not in ("password", "about")
+)
+DEPARTMENT_COLUMNS = ("id", "name")
+GROUP_COLUMNS = tuple(field.attname for field in Group._meta.concrete_fields)
+_COLUMNS = (
+    *POST_COLUMNS,
+    *(f"author__{name}" for name in AUTHOR_COLUMNS),
+    *(f"author__department__{name}" for name in DEPARTMENT_COLUMNS),
+    *(f"group__{name}" for name in GROUP_COLUMNS),
+)
+_ENDS = tuple(
+    sum(len(columns) for columns in parts)
+    for parts in (
+        (POST_COLUMNS,),
+        (POST_COLUMNS, AUTHOR_COLUMNS),
+        (POST_COLUMNS, AUTHOR_COLUMNS, DEPARTMENT_COLUMNS),
+    )
+)
+# The query is compiled once per number of ids; a list is padded to the next size here
+# (repeating an id), so a few sizes serve every page.
+_SIZES = (1, 2, 4, 8, 12, 16, 20, 24, 32, 48, 64)
+_QUERIES: dict[tuple[int, tuple[str, ...]], CompiledSelect] = {}
+_LARGEST_ID = 2**63 - 1  # a bigint; a larger number from an address names no post
+
+
+def _query(size: int, columns: Mapping[str, Expression]) -> CompiledSelect:
+    shape = (size, tuple(columns))
+    query = _QUERIES.get(shape)
+    if query is None:
+        query = CompiledSelect(
+            lambda *ids: (
+                Post.objects.filter(pk__in=ids).annotate(**columns).values_list(*_COLUMNS, *columns)
+            ),
+            slots=(int,) * size,
+        )
+        _QUERIES[shape] = query
+    return query
+
+
+def _post_from(row: tuple, db: str, columns: tuple[str, ...]) -> Post:
+    post_end, author_end, department_end = _ENDS
+    if columns:
+        row, extra = row[: -len(columns)], row[-len(columns) :]
+    post = model_from_row(Post, POST_COLUMNS, row[:post_end], db)
+    author = model_from_row(User, AUTHOR_COLUMNS, row[post_end:author_end], db)
+    department = row[author_end:department_end]
+    author._state.fields_cache["department"] = (
+        model_from_row(Department, DEPARTMENT_COLUMNS, department, db) if department[0] else None
+    )
+    group = row[department_end:]
+    post._state.fields_cache["author"] = author
+    post._state.fields_cache["group"] = (
+        model_from_row(Group, GROUP_COLUMNS, group, db) if group[0] else None
+    )
+    if columns:
+        post.__dict__.update(zip(columns, extra, strict=True))
+    return post
+
+
+def posts_by_id_for(
+    viewer: object, ids: Iterable[int], *, columns: Mapping[str, Expression] | None = None
+) -> dict[int, Post]:
+    """The posts among `ids` that the viewer may read, by id, each with its author (and
+    their department) and its group loaded. Missing and unreadable ones are left out.
+
+    `columns` adds annotations to the same query, as `annotate(**columns)` would; a name
+    must always stand for the same expression (the SQL is compiled once per name).
+    """
+    columns = columns or {}
+    wanted = list(dict.fromkeys(pk for pk in map(int, ids) if 0 < pk <= _LARGEST_ID))
+    db = Post.objects.db
+    posts: dict[int, Post] = {}
+    while wanted:
+        size = next((size for size in _SIZES if size >= len(wanted)), _SIZES[-1])
+        chunk, wanted = wanted[:size], wanted[size:]
+        values = chunk + [chunk[-1]] * (size - len(chunk))
+        for row in _query(size, columns).rows(*values, using=db):
+            post = _post_from(row, db, tuple(columns))
+            if access.can_view(viewer, post):
+                posts[post.pk] = post
+    return posts
