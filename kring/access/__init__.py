@@ -39,6 +39,7 @@ from kring.access.files import (  # issue 5: file libraries
     visible_files,
 )
 from kring.access.groups import (
+    ReaderKind,
     can_create_group,
     can_join,
     can_leave,
@@ -53,6 +54,7 @@ from kring.access.groups import (
     groups_beyond_every_employee,
     is_group_admin,
     is_member,
+    reader_kind,
     role_in,
     visible_groups,
 )
@@ -80,6 +82,7 @@ from kring.access.posts import (
     posts_every_employee_reads,
     reply_rights,
     visible_posts,
+    visible_posts_of,
 )
 from kring.access.questions import (  # issue 5: questions
     can_accept_answer,
@@ -170,6 +173,9 @@ __all__ = [
     "is_signed_in",
     "is_site_admin",
     "posts_every_employee_reads",
+    "ReaderKind",
+    "reader_kind",
+    "visible_posts_of",
     "reply_rights",
     "role_in",
     "visible",

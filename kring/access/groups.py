@@ -1,5 +1,6 @@
 """Rules for groups and the company-wide space (`None`)."""
 
+from enum import StrEnum
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -9,6 +10,7 @@ from kring.access.viewers import (
     is_employee,
     is_signed_in,
     member_group_ids,
+    member_group_ids_of,
     member_groups,
 )
 from kring.groups.models import Group, Membership
@@ -65,12 +67,36 @@ def can_read_space(viewer: Any, group: Group | None) -> bool:
     return is_employee(viewer) and group.visibility == OPEN
 
 
+class ReaderKind(StrEnum):
+    """All that `space_rule` reads of a viewer besides their id."""
+
+    NOBODY = "nobody"  # signed out or deactivated
+    GUEST = "guest"
+    EMPLOYEE = "employee"
+
+
+def reader_kind(viewer: Any) -> ReaderKind:
+    if not is_signed_in(viewer):
+        return ReaderKind.NOBODY
+    return ReaderKind.EMPLOYEE if is_employee(viewer) else ReaderKind.GUEST
+
+
 def space_rule(viewer: Any, prefix: str = "") -> Q | None:
     """The query form of `can_read_space` for objects whose group is at `prefix`group."""
-    if not is_signed_in(viewer):
+    return space_rule_of(reader_kind(viewer), viewer.pk if viewer is not None else None, prefix)
+
+
+def space_rule_of(kind: ReaderKind, viewer_id: int | None, prefix: str = "") -> Q | None:
+    """`space_rule` of a viewer with this id and kind (None: nothing is readable).
+
+    The rule reads the viewer's groups in the database, never from Python: a query with
+    it is the same SQL for every viewer of a kind but for their id, so it can be compiled
+    once (kring/core/compiled_sql.py, kring/posts/loading.py).
+    """
+    if kind is ReaderKind.NOBODY:
         return None
-    rule = Q(**{f"{prefix}group_id__in": member_group_ids(viewer)})
-    if is_employee(viewer):
+    rule = Q(**{f"{prefix}group_id__in": member_group_ids_of(viewer_id)})
+    if kind is ReaderKind.EMPLOYEE:
         rule |= space_rule_every_employee(prefix)
     return rule
 

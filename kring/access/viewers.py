@@ -88,4 +88,9 @@ def forget(*viewers: Any) -> None:
 
 def member_group_ids(viewer: Any):
     """A subquery of the viewer's group ids, for query filters."""
-    return Membership.objects.filter(user_id=viewer.pk).values("group_id")
+    return member_group_ids_of(viewer.pk)
+
+
+def member_group_ids_of(user_id: int | None):
+    """A subquery of the group ids of the colleague with this id."""
+    return Membership.objects.filter(user_id=user_id).values("group_id")

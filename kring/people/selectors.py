@@ -7,6 +7,7 @@ from django.db.models import Count, Q, QuerySet
 from kring import access
 from kring.groups.models import Group
 from kring.people.models import Department, Expertise, Invitation, User
+from kring.posts.loading import posts_of_person_for
 from kring.posts.models import Post
 
 RECENT_POSTS = 10
@@ -60,11 +61,7 @@ def groups_of_person_for(viewer: Any, person: User) -> QuerySet:
 
 def recent_posts_of_for(viewer: Any, person: User, *, limit: int = RECENT_POSTS) -> list[Post]:
     """The newest posts by `person` in spaces the viewer may read."""
-    posts = access.visible(
-        viewer,
-        Post.objects.filter(author=person).select_related("author", "author__department", "group"),
-    )
-    return list(posts.order_by("-created_at", "-id")[:limit])
+    return posts_of_person_for(viewer, person, praised=False, limit=limit)
 
 
 def open_invitations() -> QuerySet:

@@ -10,8 +10,9 @@ which kring/access/tests keep equal to the query rule) before anyone sees it.
 """
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
-from django.db.models import Expression
+from django.db.models import Expression, QuerySet
 
 from kring import access
 from kring.core.compiled_sql import CompiledSelect, model_from_row
@@ -104,3 +105,81 @@ def posts_by_id_for(
             if access.can_view(viewer, post):
                 posts[post.pk] = post
     return posts
+
+
+# The newest posts of a space for a reader: compiled once per kind of reader, kind of
+# space and length (`access.visible_posts_of` is the same rule as `access.visible`).
+_NEWEST: dict[tuple[str, str, int], CompiledSelect] = {}
+SPACES = ("home", "company", "group")
+
+
+def _newest_query(kind: access.ReaderKind, space: str, limit: int) -> CompiledSelect:
+    shape = (kind, space, limit)
+    query = _NEWEST.get(shape)
+    if query is None:
+
+        def build(viewer_id: int, *group_id: int) -> QuerySet:
+            posts = Post.objects.all()
+            if space == "group":
+                posts = posts.filter(group_id=group_id[0])
+            elif space == "company":
+                posts = posts.filter(group__isnull=True)
+            posts = access.visible_posts_of(kind, viewer_id, posts)
+            return posts.order_by("-last_activity_at", "-id").values_list(*_COLUMNS)[:limit]
+
+        slots = (int, int) if space == "group" else (int,)
+        query = _NEWEST[shape] = CompiledSelect(build, slots=slots)
+    return query
+
+
+def posts_newest_for(viewer: Any, *, space: str | Group, limit: int) -> list[Post]:
+    """The `limit` most recently active posts the viewer may read in `space`, newest first:
+    "home" (every space), "company" or a group; each with author, department and group.
+
+    The access rule is in the query; each post also passes `access.can_view`.
+    """
+    kind = access.reader_kind(viewer)
+    if kind is access.ReaderKind.NOBODY:
+        return []
+    values = (viewer.pk,)
+    if isinstance(space, Group):
+        space, values = "group", (viewer.pk, space.pk)
+    if space not in SPACES:
+        raise ValueError(f"Unknown space {space!r}: one of {SPACES} or a group.")
+    db = Post.objects.db
+    rows = _newest_query(kind, space, limit).rows(*values, using=db)
+    posts = [_post_from(row, db, ()) for row in rows]
+    return [post for post in posts if access.can_view(viewer, post)]
+
+
+# A colleague's own posts, or the praise posts thanking them (their profile), for a reader.
+_OF_PERSON: dict[tuple[str, bool, int], CompiledSelect] = {}
+
+
+def _of_person_query(kind: access.ReaderKind, praised: bool, limit: int) -> CompiledSelect:
+    shape = (kind, praised, limit)
+    query = _OF_PERSON.get(shape)
+    if query is None:
+
+        def build(viewer_id: int, person_id: int) -> QuerySet:
+            if praised:
+                posts = Post.objects.filter(praise__praised=person_id)
+            else:
+                posts = Post.objects.filter(author_id=person_id)
+            posts = access.visible_posts_of(kind, viewer_id, posts)
+            return posts.order_by("-created_at", "-id").values_list(*_COLUMNS)[:limit]
+
+        query = _OF_PERSON[shape] = CompiledSelect(build, slots=(int, int))
+    return query
+
+
+def posts_of_person_for(viewer: Any, person: Any, *, praised: bool, limit: int) -> list[Post]:
+    """The `limit` newest posts by `person` (`praised`: that thank them) that the viewer
+    may read, newest first; each with author, department and group."""
+    kind = access.reader_kind(viewer)
+    if kind is access.ReaderKind.NOBODY:
+        return []
+    db = Post.objects.db
+    rows = _of_person_query(kind, praised, limit).rows(viewer.pk, person.pk, using=db)
+    posts = [_post_from(row, db, ()) for row in rows]
+    return [post for post in posts if access.can_view(viewer, post)]

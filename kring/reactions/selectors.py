@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from kring import access
 from kring.core.icons import icon_html
 from kring.people.models import User
+from kring.posts.loading import posts_of_person_for
 from kring.posts.models import Post, Reply
 from kring.reactions.models import KINDS, Kind, Praise, Reaction, count_field
 
@@ -221,9 +222,4 @@ def praise_headers(viewer: Any, posts: Iterable[Post]) -> dict[int, PraiseHeader
 
 def praise_posts_of_for(viewer: Any, person: User, *, limit: int = 10) -> list[Post]:
     """The latest praise posts that thank `person` and that the viewer may read."""
-    posts = access.visible(viewer, Post.objects.filter(praise__praised=person))
-    return list(
-        posts.select_related("author", "author__department", "group").order_by(
-            "-created_at", "-id"
-        )[:limit]
-    )
+    return posts_of_person_for(viewer, person, praised=True, limit=limit)

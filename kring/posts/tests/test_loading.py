@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from kring import access
 from kring.posts import services
-from kring.posts.loading import posts_by_id_for
+from kring.posts.loading import posts_by_id_for, posts_newest_for, posts_of_person_for
 from kring.posts.models import Post
 
 
@@ -62,3 +62,54 @@ def test_thread_page_fails_with_404_if_the_address_names_no_post(world, client_f
     secret = world.posts["secret"]
     assert client_for(world.outsider).get(f"/posts/{secret.pk}/").status_code == 404
     assert client.get(f"/posts/{secret.pk}/").status_code == 200
+
+
+def _newest_by_orm(reader, space) -> list[int]:
+    posts = Post.objects.all()
+    if space == "company":
+        posts = posts.filter(group__isnull=True)
+    elif space != "home":
+        posts = posts.filter(group=space)
+    posts = access.visible(reader, posts).order_by("-last_activity_at", "-id")
+    return list(posts.values_list("pk", flat=True)[:3])
+
+
+@pytest.mark.parametrize("viewer", ["admin", "member", "outsider", "guest", "site_admin", None])
+def test_posts_newest_for_returns_what_the_access_query_returns_for_every_viewer(world, viewer):
+    reader = getattr(world, viewer) if viewer else None
+    for n in range(3):  # more than the limit in each space
+        for group in [None, *world.groups.values()]:
+            services.post_create(actor=world.admin, group=group, body=f"Nieuw {n}")
+    for space in ["home", "company", *world.groups.values()]:
+        newest = [post.pk for post in posts_newest_for(reader, space=space, limit=3)]
+        assert newest == _newest_by_orm(reader, space), (viewer, space)
+
+
+def test_posts_newest_for_fails_to_return_a_secret_groups_posts_if_outsider(world):
+    secret = world.groups["secret"]
+    assert posts_newest_for(world.outsider, space=secret, limit=5) == []
+    assert world.posts["secret"].pk not in {
+        post.pk for post in posts_newest_for(world.outsider, space="home", limit=50)
+    }
+    shown = posts_newest_for(world.member, space=secret, limit=5)
+    assert [post.pk for post in shown] == [world.posts["secret"].pk]
+    assert shown[0].group.name == "Groep secret" and shown[0].author.username == "bram"
+
+
+@pytest.mark.parametrize("viewer", ["admin", "member", "outsider", "guest", "site_admin", None])
+def test_posts_of_person_for_returns_what_the_access_query_returns_for_every_viewer(world, viewer):
+    from kring.reactions.services import praise_create
+
+    reader = getattr(world, viewer) if viewer else None
+    for group in [None, *world.groups.values()]:
+        praise_create(actor=world.admin, group=group, body="Dank!", praised_ids=[world.member.pk],
+                      reason="Hulp bij de verhuizing")  # fmt: skip
+    for praised in (False, True):
+        posts = (
+            Post.objects.filter(praise__praised=world.member)
+            if praised
+            else Post.objects.filter(author=world.member)
+        )
+        expected = access.visible(reader, posts).order_by("-created_at", "-id")
+        shown = posts_of_person_for(reader, world.member, praised=praised, limit=3)
+        assert [post.pk for post in shown] == list(expected.values_list("pk", flat=True)[:3])
