@@ -132,6 +132,19 @@ class CompiledSelect:
         return converted
 
 
+# An `__in` list is part of a query's shape (one parameter per id): padded to one of a few
+# lengths by repeating its last id, a few compiled queries serve lists of any length.
+PADDED_LENGTHS = (1, 2, 4, 8, 12, 16, 20, 24, 32, 48, 64)
+
+
+def padded(ids: list[int]) -> list[int]:
+    """`ids` (one to PADDED_LENGTHS[-1] of them) repeated up to the next padded length."""
+    if not 0 < len(ids) <= PADDED_LENGTHS[-1]:
+        raise CompiledSelectError(f"Pad one to {PADDED_LENGTHS[-1]} ids, not {len(ids)}.")
+    length = next(length for length in PADDED_LENGTHS if length >= len(ids))
+    return ids + [ids[-1]] * (length - len(ids))
+
+
 def model_from_row[M: Model](model: type[M], names: tuple[str, ...], values: tuple, db: str) -> M:
     """A model object from a row's values, as a query with `.only(*names)` would load it.
 

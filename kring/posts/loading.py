@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import Expression, QuerySet
 
 from kring import access
-from kring.core.compiled_sql import CompiledSelect, model_from_row
+from kring.core.compiled_sql import PADDED_LENGTHS, CompiledSelect, model_from_row, padded
 from kring.groups.models import Group
 from kring.people.models import Department, User
 from kring.posts.models import Post
@@ -42,9 +42,6 @@ _ENDS = tuple(
         (POST_COLUMNS, AUTHOR_COLUMNS, DEPARTMENT_COLUMNS),
     )
 )
-# The query is compiled once per number of ids; a list is padded to the next size here
-# (repeating an id), so a few sizes serve every page.
-_SIZES = (1, 2, 4, 8, 12, 16, 20, 24, 32, 48, 64)
 _QUERIES: dict[tuple[int, tuple[str, ...]], CompiledSelect] = {}
 _LARGEST_ID = 2**63 - 1  # a bigint; a larger number from an address names no post
 
@@ -97,10 +94,10 @@ def posts_by_id_for(
     db = Post.objects.db
     posts: dict[int, Post] = {}
     while wanted:
-        size = next((size for size in _SIZES if size >= len(wanted)), _SIZES[-1])
-        chunk, wanted = wanted[:size], wanted[size:]
-        values = chunk + [chunk[-1]] * (size - len(chunk))
-        for row in _query(size, columns).rows(*values, using=db):
+        # Compiled once per padded number of ids (kring/core/compiled_sql.py).
+        chunk, wanted = wanted[: PADDED_LENGTHS[-1]], wanted[PADDED_LENGTHS[-1] :]
+        values = padded(chunk)
+        for row in _query(len(values), columns).rows(*values, using=db):
             post = _post_from(row, db, tuple(columns))
             if access.can_view(viewer, post):
                 posts[post.pk] = post

@@ -1,13 +1,16 @@
 """Reads of reactions and praise for a viewer."""
 
+import operator
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import reduce
 from typing import Any, NamedTuple
 
 from django.db.models import Q, QuerySet
 
 from kring import access
+from kring.core.compiled_sql import PADDED_LENGTHS, CompiledSelect, padded
 from kring.core.icons import icon_html
 from kring.people.models import User
 from kring.posts.loading import posts_of_person_for
@@ -32,6 +35,42 @@ def counts_by_kind(target: Post | Reply) -> dict[str, int]:
     return dict(zip(KINDS, counts_of(target), strict=True))
 
 
+# The reader's own reactions on a page's posts and replies, every page with a feed or a
+# thread: compiled once per padded number of each (kring/core/compiled_sql.py).
+_REACTIONS_OF: dict[tuple[int, int], CompiledSelect] = {}
+
+
+def _reactions_query(posts: int, replies: int) -> CompiledSelect:
+    query = _REACTIONS_OF.get((posts, replies))
+    if query is None:
+
+        def build(user_id: int, *ids: int) -> QuerySet:
+            on = [Q(post_id__in=ids[:posts])] if posts else []
+            on += [Q(reply_id__in=ids[posts:])] if replies else []
+            rows = Reaction.objects.filter(reduce(operator.or_, on), user_id=user_id)
+            return rows.values_list("post_id", "reply_id", "kind")
+
+        slots = (int,) * (1 + posts + replies)
+        query = _REACTIONS_OF[(posts, replies)] = CompiledSelect(build, slots=slots)
+    return query
+
+
+def _reactions_of(user_id: int, post_ids: list[int], reply_ids: list[int]) -> list[tuple]:
+    """(post id, reply id, kind) of the user's reactions on these posts and replies."""
+    limit = PADDED_LENGTHS[-1]
+    if len(post_ids) > limit or len(reply_ids) > limit:  # longer than any page: the ORM
+        on = Q(post_id__in=post_ids) | Q(reply_id__in=reply_ids)
+        return list(
+            Reaction.objects.filter(on, user_id=user_id).values_list("post_id", "reply_id", "kind")
+        )
+    posts = padded(post_ids) if post_ids else []
+    replies = padded(reply_ids) if reply_ids else []
+    if not posts and not replies:
+        return []
+    query = _reactions_query(len(posts), len(replies))
+    return query.rows(user_id, *posts, *replies, using=Reaction.objects.db)
+
+
 def my_reactions_attach(viewer: Any, targets: Iterable[Post | Reply]) -> None:
     """Set `my_reactions` (sorted kinds) on each target, posts and replies alike (a list in
     the API, a thread page with its post): one query, none when nobody reacted to any."""
@@ -43,10 +82,7 @@ def my_reactions_attach(viewer: Any, targets: Iterable[Post | Reply]) -> None:
     reply_ids = [target.pk for target in reacted if isinstance(target, Reply)]
     kinds: dict[tuple[bool, int], set[str]] = defaultdict(set)
     if reacted:
-        rows = Reaction.objects.filter(
-            Q(post_id__in=post_ids) | Q(reply_id__in=reply_ids), user=viewer
-        ).values_list("post_id", "reply_id", "kind")
-        for post_id, reply_id, kind in rows:
+        for post_id, reply_id, kind in _reactions_of(viewer.pk, post_ids, reply_ids):
             kinds[(True, reply_id) if reply_id else (False, post_id)].add(kind)
     for target in targets:
         target.my_reactions = sorted(kinds.get((isinstance(target, Reply), target.pk), ()))
@@ -80,11 +116,11 @@ def my_reaction_kinds(viewer: Any, targets: Iterable[Post | Reply]) -> dict[int,
             ids.append(target.pk)
     if not ids:
         return found
-    field = "reply_id" if isinstance(targets[0], Reply) else "post_id"
-    rows = Reaction.objects.filter(user=viewer, **{f"{field}__in": ids})
+    replies = isinstance(targets[0], Reply)
+    rows = _reactions_of(viewer.pk, [] if replies else ids, ids if replies else [])
     kinds: dict[int, set[str]] = defaultdict(set)
-    for target_id, kind in rows.values_list(field, "kind"):
-        kinds[target_id].add(kind)
+    for post_id, reply_id, kind in rows:
+        kinds[reply_id if replies else post_id].add(kind)
     found.update((target_id, frozenset(given)) for target_id, given in kinds.items())
     return found
 
