@@ -64,7 +64,7 @@ class CompiledSelect:
 
     def __init__(self, build: Callable[..., QuerySet], *, slots: tuple[type, ...]) -> None:
         if not slots or any(kind not in _TYPES for kind in slots):
-            raise CompiledSelectError("A query query takes one or more int or str values.")
+            raise CompiledSelectError("A compiled query takes one or more int or str values.")
         self._build = build
         self._slots = slots
         self._compiled: dict[tuple[str, str], _Compiled] = {}
@@ -84,7 +84,7 @@ class CompiledSelect:
         for slot, stand_in in enumerate(stand_ins):
             if slot not in slot_at or str(stand_in) in sql:
                 raise CompiledSelectError(
-                    f"Value {slot} of a query query is not one of its SQL's parameters: "
+                    f"Value {slot} of a compiled query is not one of its SQL's parameters: "
                     "the query would not read it. Build that part of the query as a shape."
                 )
         fields = [column[0] for column in compiler.select[: compiler.col_count]]
@@ -101,7 +101,7 @@ class CompiledSelect:
         if len(values) != len(self._slots) or any(
             type(value) is not kind for value, kind in zip(values, self._slots, strict=True)
         ):
-            raise CompiledSelectError(f"A query query takes values of the types {self._slots}.")
+            raise CompiledSelectError(f"A compiled query takes values of the types {self._slots}.")
         connection = connections[using]
         key = (using, connection.vendor)
         compiled = self._compiled.get(key)
