@@ -5,7 +5,7 @@ from typing import Any
 from django.db.models import Exists
 
 from kring.announcements.models import Leader
-from kring.core.compiled_sql import CompiledSelect
+from kring.core.compiled_sql import CompiledSelect, model_from_row
 from kring.groups.models import Group, Membership
 
 _MEMBERSHIPS_CACHE = "_kring_memberships"  # ({group id: role}, [groups by name])
@@ -65,7 +65,7 @@ def _memberships(viewer: Any) -> tuple[dict[int, str], list]:
     if cached is None:
         db = Membership.objects.db
         rows = _MEMBERSHIPS.rows(viewer.pk, using=db)
-        groups = [Group.from_db(db, _GROUP_COLUMNS, row[2:]) for row in rows]
+        groups = [model_from_row(Group, _GROUP_COLUMNS, row[2:], db) for row in rows]
         cached = ({group.pk: row[0] for group, row in zip(groups, rows, strict=True)}, groups)
         setattr(viewer, _MEMBERSHIPS_CACHE, cached)
         if rows:

@@ -9,7 +9,8 @@ the rows, and each post passes the access policy's per-object rule (`access.can_
 which kring/access/tests keep equal to the query rule) before anyone sees it.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
 from typing import Any
 
 from django.db.models import Expression, QuerySet
@@ -34,44 +35,42 @@ _COLUMNS = (
     *(f"author__department__{name}" for name in DEPARTMENT_COLUMNS),
     *(f"group__{name}" for name in GROUP_COLUMNS),
 )
-_ENDS = tuple(
-    sum(len(columns) for columns in parts)
-    for parts in (
-        (POST_COLUMNS,),
-        (POST_COLUMNS, AUTHOR_COLUMNS),
-        (POST_COLUMNS, AUTHOR_COLUMNS, DEPARTMENT_COLUMNS),
-    )
-)
-_QUERIES: dict[tuple[int, tuple[str, ...]], CompiledSelect] = {}
+_POST_END = len(POST_COLUMNS)  # then the author's, the department's and the group's columns
+_GROUP_START = _POST_END + len(AUTHOR_COLUMNS) + len(DEPARTMENT_COLUMNS)
 _LARGEST_ID = 2**63 - 1  # a bigint; a larger number from an address names no post
+# Extra columns: (name, function making its expression), made only when compiling.
+type Columns = tuple[tuple[str, Callable[[], Expression]], ...]
 
 
-def _query(size: int, columns: Mapping[str, Expression]) -> CompiledSelect:
-    shape = (size, tuple(columns))
-    query = _QUERIES.get(shape)
-    if query is None:
-        query = CompiledSelect(
-            lambda *ids: (
-                Post.objects.filter(pk__in=ids).annotate(**columns).values_list(*_COLUMNS, *columns)
-            ),
-            slots=(int,) * size,
-        )
-        _QUERIES[shape] = query
-    return query
+@cache
+def _query(size: int, columns: Columns) -> CompiledSelect:
+    """Posts by id: compiled once per padded number of ids and set of extra columns."""
+    return CompiledSelect(
+        lambda *ids: (
+            Post.objects.filter(pk__in=ids)
+            .annotate(**{name: make() for name, make in columns})
+            .values_list(*_COLUMNS, *(name for name, _make in columns))
+        ),
+        slots=(int,) * size,
+    )
 
 
-def _post_from(row: tuple, db: str, columns: tuple[str, ...]) -> Post:
-    post_end, author_end, department_end = _ENDS
-    if columns:
-        row, extra = row[: -len(columns)], row[-len(columns) :]
-    post = model_from_row(Post, POST_COLUMNS, row[:post_end], db)
-    author = model_from_row(User, AUTHOR_COLUMNS, row[post_end:author_end], db)
-    department = row[author_end:department_end]
+def author_from_row(values: tuple, db: str, names: tuple[str, ...] = AUTHOR_COLUMNS) -> User:
+    """An author from the values of `names` and then DEPARTMENT_COLUMNS, department loaded."""
+    author = model_from_row(User, names, values[: len(names)], db)
+    department = values[len(names) :]
     author._state.fields_cache["department"] = (
         model_from_row(Department, DEPARTMENT_COLUMNS, department, db) if department[0] else None
     )
-    group = row[department_end:]
-    post._state.fields_cache["author"] = author
+    return author
+
+
+def _post_from(row: tuple, db: str, columns: tuple[str, ...]) -> Post:
+    if columns:
+        row, extra = row[: -len(columns)], row[-len(columns) :]
+    post = model_from_row(Post, POST_COLUMNS, row[:_POST_END], db)
+    group = row[_GROUP_START:]
+    post._state.fields_cache["author"] = author_from_row(row[_POST_END:_GROUP_START], db)
     post._state.fields_cache["group"] = (
         model_from_row(Group, GROUP_COLUMNS, group, db) if group[0] else None
     )
@@ -81,15 +80,19 @@ def _post_from(row: tuple, db: str, columns: tuple[str, ...]) -> Post:
 
 
 def posts_by_id_for(
-    viewer: object, ids: Iterable[int], *, columns: Mapping[str, Expression] | None = None
+    viewer: object,
+    ids: Iterable[int],
+    *,
+    columns: Mapping[str, Callable[[], Expression]] | None = None,
 ) -> dict[int, Post]:
     """The posts among `ids` that the viewer may read, by id, each with its author (and
     their department) and its group loaded. Missing and unreadable ones are left out.
 
-    `columns` adds annotations to the same query, as `annotate(**columns)` would; a name
-    must always stand for the same expression (the SQL is compiled once per name).
+    `columns` adds annotations to the same query: {name: function returning its
+    expression}, called only when the query is compiled.
     """
-    columns = columns or {}
+    extra: Columns = tuple((columns or {}).items())
+    names = tuple(name for name, _make in extra)
     wanted = list(dict.fromkeys(pk for pk in map(int, ids) if 0 < pk <= _LARGEST_ID))
     db = Post.objects.db
     posts: dict[int, Post] = {}
@@ -97,36 +100,31 @@ def posts_by_id_for(
         # Compiled once per padded number of ids (kring/core/compiled_sql.py).
         chunk, wanted = wanted[: PADDED_LENGTHS[-1]], wanted[PADDED_LENGTHS[-1] :]
         values = padded(chunk)
-        for row in _query(len(values), columns).rows(*values, using=db):
-            post = _post_from(row, db, tuple(columns))
+        for row in _query(len(values), extra).rows(*values, using=db):
+            post = _post_from(row, db, names)
             if access.can_view(viewer, post):
                 posts[post.pk] = post
     return posts
 
 
-# The newest posts of a space for a reader: compiled once per kind of reader, kind of
-# space and length (`access.visible_posts_of` is the same rule as `access.visible`).
-_NEWEST: dict[tuple[str, str, int], CompiledSelect] = {}
 SPACES = ("home", "company", "group")
 
 
+@cache
 def _newest_query(kind: access.ReaderKind, space: str, limit: int) -> CompiledSelect:
-    shape = (kind, space, limit)
-    query = _NEWEST.get(shape)
-    if query is None:
+    """The newest posts of a space for a reader: compiled once per kind of reader, kind of
+    space and length (`access.visible_posts_of` is the same rule as `access.visible`)."""
 
-        def build(viewer_id: int, *group_id: int) -> QuerySet:
-            posts = Post.objects.all()
-            if space == "group":
-                posts = posts.filter(group_id=group_id[0])
-            elif space == "company":
-                posts = posts.filter(group__isnull=True)
-            posts = access.visible_posts_of(kind, viewer_id, posts)
-            return posts.order_by("-last_activity_at", "-id").values_list(*_COLUMNS)[:limit]
+    def build(viewer_id: int, *group_id: int) -> QuerySet:
+        posts = Post.objects.all()
+        if space == "group":
+            posts = posts.filter(group_id=group_id[0])
+        elif space == "company":
+            posts = posts.filter(group__isnull=True)
+        posts = access.visible_posts_of(kind, viewer_id, posts)
+        return posts.order_by("-last_activity_at", "-id").values_list(*_COLUMNS)[:limit]
 
-        slots = (int, int) if space == "group" else (int,)
-        query = _NEWEST[shape] = CompiledSelect(build, slots=slots)
-    return query
+    return CompiledSelect(build, slots=(int, int) if space == "group" else (int,))
 
 
 def posts_newest_for(viewer: Any, *, space: str | Group, limit: int) -> list[Post]:
@@ -149,25 +147,20 @@ def posts_newest_for(viewer: Any, *, space: str | Group, limit: int) -> list[Pos
     return [post for post in posts if access.can_view(viewer, post)]
 
 
-# A colleague's own posts, or the praise posts thanking them (their profile), for a reader.
-_OF_PERSON: dict[tuple[str, bool, int], CompiledSelect] = {}
-
-
+@cache
 def _of_person_query(kind: access.ReaderKind, praised: bool, limit: int) -> CompiledSelect:
-    shape = (kind, praised, limit)
-    query = _OF_PERSON.get(shape)
-    if query is None:
+    """A colleague's own posts, or the praise posts thanking them (their profile), for a
+    reader: compiled once per kind of reader, kind of post and length."""
 
-        def build(viewer_id: int, person_id: int) -> QuerySet:
-            if praised:
-                posts = Post.objects.filter(praise__praised=person_id)
-            else:
-                posts = Post.objects.filter(author_id=person_id)
-            posts = access.visible_posts_of(kind, viewer_id, posts)
-            return posts.order_by("-created_at", "-id").values_list(*_COLUMNS)[:limit]
+    def build(viewer_id: int, person_id: int) -> QuerySet:
+        if praised:
+            posts = Post.objects.filter(praise__praised=person_id)
+        else:
+            posts = Post.objects.filter(author_id=person_id)
+        posts = access.visible_posts_of(kind, viewer_id, posts)
+        return posts.order_by("-created_at", "-id").values_list(*_COLUMNS)[:limit]
 
-        query = _OF_PERSON[shape] = CompiledSelect(build, slots=(int, int))
-    return query
+    return CompiledSelect(build, slots=(int, int))
 
 
 def posts_of_person_for(viewer: Any, person: Any, *, praised: bool, limit: int) -> list[Post]:

@@ -6,13 +6,14 @@ index range scan on (post, path): a page costs the same for a thread of 5 or 600
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
 
 from kring import access
 from kring.core.compiled_sql import CompiledSelect, model_from_row
-from kring.people.models import Department, User
+from kring.posts.loading import DEPARTMENT_COLUMNS, author_from_row
 from kring.posts.models import PATH_DIGITS, PATH_MAX_DEPTH, Post, Reply
 
 PAGE_SIZE = 50
@@ -73,13 +74,12 @@ def _replies_of(post: Post) -> QuerySet:
 _REPLY_COLUMNS = tuple(f.attname for f in Reply._meta.concrete_fields if f.attname != "body")
 _AUTHOR_COLUMNS = ("id", "username", "first_name", "last_name", "kind", "job_title",
                    "department_id", "photo", "is_active", "is_staff")  # fmt: skip
-_DEPARTMENT_COLUMNS = ("id", "name")
 
 
 _PAGE_COLUMNS = (
     *_REPLY_COLUMNS,
     *(f"author__{name}" for name in _AUTHOR_COLUMNS),
-    *(f"author__department__{name}" for name in _DEPARTMENT_COLUMNS),
+    *(f"author__department__{name}" for name in DEPARTMENT_COLUMNS),
 )
 
 
@@ -95,24 +95,18 @@ def _page_query(post_id: int, after: str | None, limit: int) -> QuerySet:
     return Reply.objects.filter(pk__in=page).order_by("path").values_list(*_PAGE_COLUMNS)
 
 
-# Every thread page asks one of these: compiled once per shape (kring/core/compiled_sql.py).
-# The shape is whether the page starts after a reply, and its length (a LIMIT).
-_PAGE_QUERIES: dict[tuple[bool, int], CompiledSelect] = {}
+@cache
+def _page_query_compiled(after: bool, limit: int) -> CompiledSelect:
+    """Every thread page asks one of these: compiled once per shape (kring/core/compiled_sql.py),
+    whether the page starts after a reply and its length (a LIMIT)."""
+    if after:
+        return CompiledSelect(lambda post, path: _page_query(post, path, limit), slots=(int, str))
+    return CompiledSelect(lambda post: _page_query(post, None, limit), slots=(int,))
 
 
 def _page_rows(post_id: int, after: str, limit: int) -> list[tuple]:
-    shape = (bool(after), limit)
-    query = _PAGE_QUERIES.get(shape)
-    if query is None:
-        if after:
-            query = CompiledSelect(
-                lambda post, path: _page_query(post, path, limit), slots=(int, str)
-            )
-        else:
-            query = CompiledSelect(lambda post: _page_query(post, None, limit), slots=(int,))
-        _PAGE_QUERIES[shape] = query
     values = (post_id, after) if after else (post_id,)
-    return query.rows(*values, using=Reply.objects.db)
+    return _page_query_compiled(bool(after), limit).rows(*values, using=Reply.objects.db)
 
 
 def _reply_page_rows(post: Post, *, after: str, limit: int) -> list[Reply]:
@@ -125,18 +119,11 @@ def _reply_page_rows(post: Post, *, after: str, limit: int) -> list[Reply]:
     made the query cost three times as much to plan and to run (bench/README.md).
     """
     db = Reply.objects.db
-    ends = len(_REPLY_COLUMNS), len(_REPLY_COLUMNS) + len(_AUTHOR_COLUMNS)
+    end = len(_REPLY_COLUMNS)
     loaded = []
     for row in _page_rows(post.pk, after, limit):
-        reply = model_from_row(Reply, _REPLY_COLUMNS, row[: ends[0]], db)
-        author = model_from_row(User, _AUTHOR_COLUMNS, row[ends[0] : ends[1]], db)
-        department = row[ends[1] :]
-        author._state.fields_cache["department"] = (
-            model_from_row(Department, _DEPARTMENT_COLUMNS, department, db)
-            if department[0]
-            else None
-        )
-        reply._state.fields_cache["author"] = author
+        reply = model_from_row(Reply, _REPLY_COLUMNS, row[:end], db)
+        reply._state.fields_cache["author"] = author_from_row(row[end:], db, _AUTHOR_COLUMNS)
         reply._state.fields_cache["post"] = post
         loaded.append(reply)
     _parents_attach(loaded)

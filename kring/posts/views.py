@@ -237,8 +237,8 @@ def post_detail(request: HtmxHttpRequest, pk: int):
     """The post with one page of its replies; `?after=<path>` for the next, htmx or not."""
     # What the page asks of the post itself comes with it: one query instead of three.
     columns = {
-        "latest_reply_id": latest_reply_column(),
-        "saved_as_knowledge": saved_as_knowledge_column(),
+        "latest_reply_id": latest_reply_column,
+        "saved_as_knowledge": saved_as_knowledge_column,
     }
     # Missing and unreadable alike: the same 404 (access.get_or_404).
     post = posts_by_id_for(request.user, [pk], columns=columns).get(pk)

@@ -4,7 +4,7 @@ import operator
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import reduce
+from functools import cache, reduce
 from typing import Any, NamedTuple
 
 from django.db.models import Q, QuerySet
@@ -37,22 +37,15 @@ def counts_by_kind(target: Post | Reply) -> dict[str, int]:
 
 # The reader's own reactions on a page's posts and replies, every page with a feed or a
 # thread: compiled once per padded number of each (kring/core/compiled_sql.py).
-_REACTIONS_OF: dict[tuple[int, int], CompiledSelect] = {}
-
-
+@cache
 def _reactions_query(posts: int, replies: int) -> CompiledSelect:
-    query = _REACTIONS_OF.get((posts, replies))
-    if query is None:
+    def build(user_id: int, *ids: int) -> QuerySet:
+        on = [Q(post_id__in=ids[:posts])] if posts else []
+        on += [Q(reply_id__in=ids[posts:])] if replies else []
+        rows = Reaction.objects.filter(reduce(operator.or_, on), user_id=user_id)
+        return rows.values_list("post_id", "reply_id", "kind")
 
-        def build(user_id: int, *ids: int) -> QuerySet:
-            on = [Q(post_id__in=ids[:posts])] if posts else []
-            on += [Q(reply_id__in=ids[posts:])] if replies else []
-            rows = Reaction.objects.filter(reduce(operator.or_, on), user_id=user_id)
-            return rows.values_list("post_id", "reply_id", "kind")
-
-        slots = (int,) * (1 + posts + replies)
-        query = _REACTIONS_OF[(posts, replies)] = CompiledSelect(build, slots=slots)
-    return query
+    return CompiledSelect(build, slots=(int,) * (1 + posts + replies))
 
 
 def _reactions_of(user_id: int, post_ids: list[int], reply_ids: list[int]) -> list[tuple]:
