@@ -51,6 +51,7 @@ from kring.access.groups import (
     can_request_to_join,
     can_view_group,
     group_audience,
+    group_rule_of,
     groups_beyond_every_employee,
     is_group_admin,
     is_member,
@@ -69,7 +70,12 @@ from kring.access.knowledge import (  # issue 5: the knowledge base
     visible_knowledge_items,
 )
 from kring.access.notifications import can_view_notification, visible_notifications
-from kring.access.people import can_edit_profile, can_view_person, visible_people
+from kring.access.people import (
+    can_edit_profile,
+    can_view_person,
+    visible_people,
+    visible_people_of,
+)
 from kring.access.polls import can_see_poll_results, can_vote  # issue 4: polls
 from kring.access.posts import (
     can_delete_post,
@@ -175,7 +181,7 @@ __all__ = [
     "posts_every_employee_reads",
     "ReaderKind",
     "reader_kind",
-    "visible_posts_of",
+    "visible_of",
     "reply_rights",
     "role_in",
     "visible",
@@ -226,6 +232,43 @@ def can_view(viewer: Any, obj: Model) -> bool:
 def visible(viewer: Any, queryset: QuerySet) -> QuerySet:
     """Return `queryset` narrowed to what the viewer may see (the query form of can_view)."""
     return _rules_for(queryset.model)[1](viewer, queryset)
+
+
+def _in_groups_of(kind: ReaderKind, viewer_id: int | None, queryset: QuerySet) -> QuerySet:
+    rule = group_rule_of(kind, viewer_id)
+    return queryset.none() if rule is None else queryset.filter(rule)
+
+
+def _in_spaces_of(prefix: str):
+    return lambda kind, viewer_id, queryset: visible_posts_of(kind, viewer_id, queryset, prefix)
+
+
+# `visible` of a viewer given by kind and id: the same rules, for models whose rule reads
+# nothing else of the viewer (kring/access/tests/test_rules_of.py keeps them equal).
+_RULES_OF = {
+    Group: _in_groups_of,
+    Post: _in_spaces_of(""),
+    Reply: _in_spaces_of("post__"),
+    Question: _in_spaces_of("post__"),
+    User: visible_people_of,
+    KnowledgeFolder: _in_spaces_of(""),
+    Page: _in_spaces_of(""),
+    Revision: _in_spaces_of("page__"),
+}
+
+
+def visible_of(kind: ReaderKind, viewer_id: int | None, queryset: QuerySet) -> QuerySet:
+    """`visible(viewer, queryset)` of a viewer given as `reader_kind(viewer)` and `viewer.pk`.
+
+    Its SQL is the same for every viewer of a kind but for their id, so a query built with
+    it can be compiled once per kind (kring/core/compiled_sql.py).
+    """
+    try:
+        rule = _RULES_OF[queryset.model]
+    except KeyError:
+        name = queryset.model.__name__
+        raise TypeError(f"The access policy has no id-only rule for {name}") from None
+    return rule(kind, viewer_id, queryset)
 
 
 _LOOKUPS = {

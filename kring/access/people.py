@@ -4,7 +4,8 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from kring.access.viewers import group_roles, is_employee, is_signed_in, member_group_ids
+from kring.access.groups import ReaderKind, reader_kind
+from kring.access.viewers import group_roles, is_employee, is_signed_in, member_group_ids_of
 from kring.groups.models import Membership
 
 
@@ -19,15 +20,22 @@ def can_view_person(viewer: Any, person: Any) -> bool:
 
 
 def visible_people(viewer: Any, queryset: QuerySet) -> QuerySet:
-    if not is_signed_in(viewer):
+    return visible_people_of(
+        reader_kind(viewer), viewer.pk if viewer is not None else None, queryset
+    )
+
+
+def visible_people_of(kind: ReaderKind, viewer_id: int | None, queryset: QuerySet) -> QuerySet:
+    """`visible_people` of a viewer given by their kind and id (one SQL text per kind)."""
+    if kind is ReaderKind.NOBODY:
         return queryset.none()
     queryset = queryset.filter(is_active=True)
-    if is_employee(viewer):
+    if kind is ReaderKind.EMPLOYEE:
         return queryset
-    fellow_members = Membership.objects.filter(group_id__in=member_group_ids(viewer)).values(
+    fellow_members = Membership.objects.filter(group_id__in=member_group_ids_of(viewer_id)).values(
         "user_id"
     )
-    return queryset.filter(Q(pk=viewer.pk) | Q(pk__in=fellow_members))
+    return queryset.filter(Q(pk=viewer_id) | Q(pk__in=fellow_members))
 
 
 def can_edit_profile(viewer: Any, person: Any) -> bool:

@@ -27,10 +27,12 @@ def visible_posts(viewer: Any, queryset: QuerySet, prefix: str = "") -> QuerySet
     return queryset.none() if rule is None else queryset.filter(rule)
 
 
-def visible_posts_of(kind: ReaderKind, viewer_id: int | None, queryset: QuerySet) -> QuerySet:
+def visible_posts_of(
+    kind: ReaderKind, viewer_id: int | None, queryset: QuerySet, prefix: str = ""
+) -> QuerySet:
     """`visible_posts` of a viewer given by their kind and id (`reader_kind(viewer)`,
     `viewer.pk`): the same rule, for a query compiled once per kind of reader."""
-    rule = space_rule_of(kind, viewer_id)
+    rule = space_rule_of(kind, viewer_id, prefix)
     return queryset.none() if rule is None else queryset.filter(rule)
 
 

@@ -7,6 +7,7 @@ post in a space the viewer may not read never raises anyone's rank nor shows as 
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cache
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -16,8 +17,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kring import access
+from kring.core.compiled_sql import CompiledSelect, model_from_row
+from kring.groups.models import Group
 from kring.knowledge.models import Page
 from kring.people.models import User
+from kring.posts.loading import GROUP_COLUMNS, POST_COLUMNS
 from kring.posts.models import Post, Reply
 from kring.questions.models import Question
 from kring.search.selectors import documents_matching_for
@@ -245,21 +249,92 @@ class FewOf:
         return self.total - len(self.items)
 
 
-def _few(queryset: QuerySet, limit: int) -> FewOf:
-    items = list(queryset[:limit])
-    total = len(items) if len(items) < limit else queryset.count()
+def _few(viewer: Any, query: CompiledSelect, person: User, make, queryset: QuerySet, limit: int):
+    """The first `limit` rows of a compiled `query` as objects, and how many there are.
+
+    The count is asked (of `queryset`, the same query through the ORM) only when the
+    first rows fill the list. Each object passes `access.can_view` before anyone sees it.
+    """
+    kind = access.reader_kind(viewer)
+    if kind is access.ReaderKind.NOBODY:
+        return FewOf(items=[], total=0)
+    db = queryset.db
+    rows = query.rows(viewer.pk, person.pk, using=db)
+    items = [item for item in (make(row, db) for row in rows) if access.can_view(viewer, item)]
+    total = len(items) if len(rows) < limit else access.visible(viewer, queryset).count()
     return FewOf(items=items, total=total)
+
+
+def _group_from(values: tuple, db: str) -> Group | None:
+    return model_from_row(Group, GROUP_COLUMNS, values, db) if values[0] else None
+
+
+def _answered(person_id: int) -> QuerySet:
+    return Question.objects.filter(
+        accepted_answer__author_id=person_id, accepted_answer__deleted_at__isnull=True
+    )
+
+
+_QUESTION_COLUMNS = ("post_id", "title", "accepted_answer_id", "answered_at")
+_QUESTION_POST_COLUMNS = tuple(f"post__{name}" for name in POST_COLUMNS)
+
+
+@cache
+def _answered_query(kind: access.ReaderKind, limit: int) -> CompiledSelect:
+    """A colleague's accepted answers' questions, for a reader: compiled once per kind."""
+
+    def build(viewer_id: int, person_id: int) -> QuerySet:
+        questions = access.visible_of(kind, viewer_id, _answered(person_id))
+        return questions.order_by("-answered_at", "-pk").values_list(
+            *_QUESTION_COLUMNS,
+            *_QUESTION_POST_COLUMNS,
+            *(f"post__group__{name}" for name in GROUP_COLUMNS),
+        )[:limit]
+
+    return CompiledSelect(build, slots=(int, int))
+
+
+def _question_from(row: tuple, db: str) -> Question:
+    question = model_from_row(Question, _QUESTION_COLUMNS, row[: len(_QUESTION_COLUMNS)], db)
+    post_end = len(_QUESTION_COLUMNS) + len(POST_COLUMNS)
+    post = model_from_row(Post, POST_COLUMNS, row[len(_QUESTION_COLUMNS) : post_end], db)
+    post._state.fields_cache["group"] = _group_from(row[post_end:], db)
+    question._state.fields_cache["post"] = post
+    return question
 
 
 def answered_questions_of_for(viewer: Any, person: User, *, limit: int = PROFILE_ITEMS) -> FewOf:
     """Questions whose accepted answer `person` wrote, in spaces the viewer may read, newest first."""
-    questions = Question.objects.filter(
-        accepted_answer__author=person, accepted_answer__deleted_at__isnull=True
-    ).select_related("post", "post__group")
-    return _few(access.visible(viewer, questions).order_by("-answered_at", "-pk"), limit)
+    query = _answered_query(access.reader_kind(viewer), limit)
+    return _few(viewer, query, person, _question_from, _answered(person.pk), limit)
+
+
+# A profile lists a page's title, space and whether it is still current: not its text.
+_PAGE_COLUMNS = tuple(
+    field.attname for field in Page._meta.concrete_fields if field.name not in ("body", "body_html")
+)
+
+
+@cache
+def _owned_query(kind: access.ReaderKind, limit: int) -> CompiledSelect:
+    """The knowledge pages a colleague owns, for a reader: compiled once per kind."""
+
+    def build(viewer_id: int, person_id: int) -> QuerySet:
+        pages = access.visible_of(kind, viewer_id, Page.objects.filter(owner_id=person_id))
+        return pages.order_by("-updated_at", "-pk").values_list(
+            *_PAGE_COLUMNS, *(f"group__{name}" for name in GROUP_COLUMNS)
+        )[:limit]
+
+    return CompiledSelect(build, slots=(int, int))
+
+
+def _page_from(row: tuple, db: str) -> Page:
+    page = model_from_row(Page, _PAGE_COLUMNS, row[: len(_PAGE_COLUMNS)], db)
+    page._state.fields_cache["group"] = _group_from(row[len(_PAGE_COLUMNS) :], db)
+    return page
 
 
 def pages_owned_by_for(viewer: Any, person: User, *, limit: int = PROFILE_ITEMS) -> FewOf:
     """Knowledge pages `person` owns, in spaces the viewer may read, last changed first."""
-    pages = Page.objects.filter(owner=person).select_related("group")
-    return _few(access.visible(viewer, pages).order_by("-updated_at", "-pk"), limit)
+    query = _owned_query(access.reader_kind(viewer), limit)
+    return _few(viewer, query, person, _page_from, Page.objects.filter(owner=person), limit)

@@ -29,7 +29,12 @@ def is_following(viewer: Any, target: Target) -> bool:
 def followed_by_viewer_column(viewer: Any, kind: str) -> Exists:
     """For a query of colleagues (`kind` "person") or groups ("group"): whether the signed-in
     `viewer` follows each, as the column FOLLOWED_BY_VIEWER of the same query."""
-    return Exists(Follow.objects.filter(follower_id=viewer.pk, **{kind: OuterRef("pk")}))
+    return followed_by_column_of(viewer.pk, kind)
+
+
+def followed_by_column_of(viewer_id: int | None, kind: str) -> Exists:
+    """`followed_by_viewer_column` of the viewer with this id (for a compiled query)."""
+    return Exists(Follow.objects.filter(follower_id=viewer_id, **{kind: OuterRef("pk")}))
 
 
 def followed_ids_of(user: Any) -> tuple[set[int], set[int], set[int]]:

@@ -1,10 +1,14 @@
 """Reads of colleagues for a viewer; every list starts from the access policy."""
 
+from functools import cache
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 
 from kring import access
+from kring.core.compiled_sql import CompiledSelect, model_from_row
+from kring.follows.selectors import FOLLOWED_BY_VIEWER, followed_by_column_of
 from kring.groups.models import Group
 from kring.people.models import Department, Expertise, Invitation, User
 from kring.posts.loading import posts_of_person_for
@@ -54,9 +58,86 @@ def departments_for(viewer: Any) -> list[dict]:
     )
 
 
-def groups_of_person_for(viewer: Any, person: User) -> QuerySet:
-    """The groups `person` is in that the viewer may see (secret groups stay hidden)."""
-    return access.visible(viewer, Group.objects.filter(memberships__user=person)).order_by("name")
+# A profile shows everything of its colleague but their password; compiled once, with
+# whether the reader follows them (kring/core/compiled_sql.py).
+_PERSON_COLUMNS = tuple(f.attname for f in User._meta.concrete_fields if f.name != "password")
+_DEPARTMENT_COLUMNS = tuple(f.attname for f in Department._meta.concrete_fields)
+_PERSON = CompiledSelect(
+    lambda viewer_id, username: (
+        User.objects.filter(username=username)
+        .annotate(**{FOLLOWED_BY_VIEWER: followed_by_column_of(viewer_id, "person")})
+        .values_list(
+            *_PERSON_COLUMNS,
+            *(f"department__{name}" for name in _DEPARTMENT_COLUMNS),
+            FOLLOWED_BY_VIEWER,
+        )
+    ),
+    slots=(int, str),
+)
+
+
+def person_or_404(viewer: Any, username: str) -> User:
+    """The colleague with this username, with their department and whether the viewer
+    follows them; a missing and an invisible colleague raise the same Http404."""
+    if not access.is_signed_in(viewer):
+        raise Http404
+    db = User.objects.db
+    rows = _PERSON.rows(viewer.pk, username, using=db)
+    if not rows:
+        raise Http404
+    *values, followed = rows[0]
+    person = model_from_row(User, _PERSON_COLUMNS, tuple(values[: len(_PERSON_COLUMNS)]), db)
+    department = values[len(_PERSON_COLUMNS) :]
+    person._state.fields_cache["department"] = (
+        model_from_row(Department, _DEPARTMENT_COLUMNS, tuple(department), db)
+        if department[0]
+        else None
+    )
+    setattr(person, FOLLOWED_BY_VIEWER, followed)
+    if not access.can_view(viewer, person):
+        raise Http404
+    return person
+
+
+_EXPERTISE = CompiledSelect(
+    lambda person_id: Expertise.objects.filter(people=person_id).values_list("id", "name"),
+    slots=(int,),
+)
+
+
+def expertise_of(person: User) -> list[Expertise]:
+    """The colleague's expertise tags, by name (their profile: "Vraag mij over")."""
+    db = Expertise.objects.db
+    return [
+        model_from_row(Expertise, ("id", "name"), row, db)
+        for row in _EXPERTISE.rows(person.pk, using=db)
+    ]
+
+
+_GROUP_COLUMNS = tuple(field.attname for field in Group._meta.concrete_fields)
+
+
+@cache
+def _groups_of_person_query(kind: access.ReaderKind) -> CompiledSelect:
+    """A colleague's groups that a reader may see: compiled once per kind of reader."""
+
+    def build(viewer_id: int, person_id: int) -> QuerySet:
+        groups = Group.objects.filter(memberships__user_id=person_id)
+        groups = access.visible_of(kind, viewer_id, groups)
+        return groups.order_by("name", "pk").values_list(*_GROUP_COLUMNS)
+
+    return CompiledSelect(build, slots=(int, int))
+
+
+def groups_of_person_for(viewer: Any, person: User) -> list[Group]:
+    """The groups `person` is in that the viewer may see (secret groups stay hidden), by name."""
+    kind = access.reader_kind(viewer)
+    if kind is access.ReaderKind.NOBODY:
+        return []
+    db = Group.objects.db
+    rows = _groups_of_person_query(kind).rows(viewer.pk, person.pk, using=db)
+    groups = [model_from_row(Group, _GROUP_COLUMNS, row, db) for row in rows]
+    return [group for group in groups if access.can_view(viewer, group)]
 
 
 def recent_posts_of_for(viewer: Any, person: User, *, limit: int = RECENT_POSTS) -> list[Post]:

@@ -19,7 +19,6 @@ from kring.core.errors import ApplicationError
 from kring.core.htmx import HtmxHttpRequest
 from kring.core.markdown import render_markdown
 from kring.experts.selectors import answered_questions_of_for, pages_owned_by_for
-from kring.follows.selectors import FOLLOWED_BY_VIEWER, followed_by_viewer_column
 from kring.people import selectors, services
 from kring.people.forms import (
     DirectoryFilterForm,
@@ -72,15 +71,14 @@ def people_list(request: HtmxHttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def person_detail(request: HtmxHttpRequest, username: str) -> HttpResponse:
-    follows = {FOLLOWED_BY_VIEWER: followed_by_viewer_column(request.user, "person")}
-    person = access.get_or_404(request.user, User, username, field="username", annotate=follows)
+    person = selectors.person_or_404(request.user, username)
     return render(
         request,
         "people/detail.html",
         {
             "person": person,
             "about_html": render_markdown(person.about),
-            "expertise": list(person.expertise.all()),
+            "expertise": selectors.expertise_of(person),
             "groups": selectors.groups_of_person_for(request.user, person),
             "posts": selectors.recent_posts_of_for(request.user, person),
             "praise_posts": praise_posts_of_for(request.user, person),  # issue 4: praise

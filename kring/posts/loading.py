@@ -113,7 +113,7 @@ SPACES = ("home", "company", "group")
 @cache
 def _newest_query(kind: access.ReaderKind, space: str, limit: int) -> CompiledSelect:
     """The newest posts of a space for a reader: compiled once per kind of reader, kind of
-    space and length (`access.visible_posts_of` is the same rule as `access.visible`)."""
+    space and length (`access.visible_of` is the same rule as `access.visible`)."""
 
     def build(viewer_id: int, *group_id: int) -> QuerySet:
         posts = Post.objects.all()
@@ -121,7 +121,7 @@ def _newest_query(kind: access.ReaderKind, space: str, limit: int) -> CompiledSe
             posts = posts.filter(group_id=group_id[0])
         elif space == "company":
             posts = posts.filter(group__isnull=True)
-        posts = access.visible_posts_of(kind, viewer_id, posts)
+        posts = access.visible_of(kind, viewer_id, posts)
         return posts.order_by("-last_activity_at", "-id").values_list(*_COLUMNS)[:limit]
 
     return CompiledSelect(build, slots=(int, int) if space == "group" else (int,))
@@ -157,7 +157,7 @@ def _of_person_query(kind: access.ReaderKind, praised: bool, limit: int) -> Comp
             posts = Post.objects.filter(praise__praised=person_id)
         else:
             posts = Post.objects.filter(author_id=person_id)
-        posts = access.visible_posts_of(kind, viewer_id, posts)
+        posts = access.visible_of(kind, viewer_id, posts)
         return posts.order_by("-created_at", "-id").values_list(*_COLUMNS)[:limit]
 
     return CompiledSelect(build, slots=(int, int))
