@@ -79,7 +79,8 @@ def fragment_key(kind: str, *parts: object) -> str:
     """
     # Only a shared tier can hold another release's HTML: only then is the code read.
     release = _code_digest() if SHARED in settings.CACHES else ""
-    material = "\x1f".join(str(part) for part in (VERSION, release, kind, get_language(), *parts))
+    # map(str, ...), not a generator: a thread page makes fifty keys of twenty-odd parts.
+    material = "\x1f".join(map(str, (VERSION, release, kind, get_language(), *parts)))
     digest = hashlib.blake2b(material.encode("utf-8", "surrogatepass"), digest_size=16)
     return f"{kind}:{digest.hexdigest()}"
 

@@ -37,6 +37,22 @@ def followed_by_column_of(viewer_id: int | None, kind: str) -> Exists:
     return Exists(Follow.objects.filter(follower_id=viewer_id, **{kind: OuterRef("pk")}))
 
 
+def one_with_followed(model: type, field: str, kind: str, columns: tuple[str, ...]):
+    """A compiled query (kring/core/compiled_sql.py) of the `model` whose `field` is a
+    text, by `rows(viewer_id, text)`: its `columns` and then whether the viewer follows it.
+    For the pages of a colleague (`kind` "person") or a group ("group")."""
+    from kring.core.compiled_sql import CompiledSelect
+
+    return CompiledSelect(
+        lambda viewer_id, text: (
+            model.objects.filter(**{field: text})
+            .annotate(**{FOLLOWED_BY_VIEWER: followed_by_column_of(viewer_id, kind)})
+            .values_list(*columns, FOLLOWED_BY_VIEWER)
+        ),
+        slots=(int, str),
+    )
+
+
 def followed_ids_of(user: Any) -> tuple[set[int], set[int], set[int]]:
     """(person ids, group ids, topic ids) that `user` follows, in one query.
 

@@ -15,7 +15,6 @@ from kring.core.htmx import HtmxHttpRequest
 from kring.core.markdown import render_markdown
 from kring.feeds.selectors import feed_group_for
 from kring.feeds.views import render_feed
-from kring.follows.selectors import FOLLOWED_BY_VIEWER, followed_by_viewer_column
 from kring.groups import selectors, services
 from kring.groups.forms import VISIBILITY_HELP, GroupForm, JoinRequestForm
 from kring.groups.models import Group
@@ -169,8 +168,7 @@ def render_detail(
 
 @login_required
 def group_detail(request: HtmxHttpRequest, slug: str):
-    follows = {FOLLOWED_BY_VIEWER: followed_by_viewer_column(request.user, "group")}
-    return render_detail(request, _group(request, slug, annotate=follows))
+    return render_detail(request, selectors.group_or_404(request.user, slug))
 
 
 @login_required

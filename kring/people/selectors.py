@@ -8,10 +8,10 @@ from django.http import Http404
 
 from kring import access
 from kring.core.compiled_sql import CompiledSelect, model_from_row
-from kring.follows.selectors import FOLLOWED_BY_VIEWER, followed_by_column_of
+from kring.follows.selectors import FOLLOWED_BY_VIEWER, one_with_followed
 from kring.groups.models import Group
 from kring.people.models import Department, Expertise, Invitation, User
-from kring.posts.loading import posts_of_person_for
+from kring.posts.loading import GROUP_COLUMNS, posts_of_person_for
 from kring.posts.models import Post
 
 RECENT_POSTS = 10
@@ -62,17 +62,11 @@ def departments_for(viewer: Any) -> list[dict]:
 # whether the reader follows them (kring/core/compiled_sql.py).
 _PERSON_COLUMNS = tuple(f.attname for f in User._meta.concrete_fields if f.name != "password")
 _DEPARTMENT_COLUMNS = tuple(f.attname for f in Department._meta.concrete_fields)
-_PERSON = CompiledSelect(
-    lambda viewer_id, username: (
-        User.objects.filter(username=username)
-        .annotate(**{FOLLOWED_BY_VIEWER: followed_by_column_of(viewer_id, "person")})
-        .values_list(
-            *_PERSON_COLUMNS,
-            *(f"department__{name}" for name in _DEPARTMENT_COLUMNS),
-            FOLLOWED_BY_VIEWER,
-        )
-    ),
-    slots=(int, str),
+_PERSON = one_with_followed(
+    User,
+    "username",
+    "person",
+    (*_PERSON_COLUMNS, *(f"department__{name}" for name in _DEPARTMENT_COLUMNS)),
 )
 
 
@@ -114,9 +108,6 @@ def expertise_of(person: User) -> list[Expertise]:
     ]
 
 
-_GROUP_COLUMNS = tuple(field.attname for field in Group._meta.concrete_fields)
-
-
 @cache
 def _groups_of_person_query(kind: access.ReaderKind) -> CompiledSelect:
     """A colleague's groups that a reader may see: compiled once per kind of reader."""
@@ -124,7 +115,7 @@ def _groups_of_person_query(kind: access.ReaderKind) -> CompiledSelect:
     def build(viewer_id: int, person_id: int) -> QuerySet:
         groups = Group.objects.filter(memberships__user_id=person_id)
         groups = access.visible_of(kind, viewer_id, groups)
-        return groups.order_by("name", "pk").values_list(*_GROUP_COLUMNS)
+        return groups.order_by("name", "pk").values_list(*GROUP_COLUMNS)
 
     return CompiledSelect(build, slots=(int, int))
 
@@ -136,7 +127,7 @@ def groups_of_person_for(viewer: Any, person: User) -> list[Group]:
         return []
     db = Group.objects.db
     rows = _groups_of_person_query(kind).rows(viewer.pk, person.pk, using=db)
-    groups = [model_from_row(Group, _GROUP_COLUMNS, row, db) for row in rows]
+    groups = [model_from_row(Group, GROUP_COLUMNS, row, db) for row in rows]
     return [group for group in groups if access.can_view(viewer, group)]
 
 

@@ -1,10 +1,10 @@
 from django import template
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from kring.core.icons import ICON_NAMES, icon_html
+from kring.core.links import link_text
 
 register = template.Library()
 
@@ -63,7 +63,7 @@ def avatar(person, size="md"):
         return format_html(
             '<img class="avatar avatar-{}" src="{}?v={}" alt="" width="48" height="48" loading="lazy">',
             size,
-            reverse("people:photo", args=[person.username]),
+            link_text("people:photo", person.username),
             person.photo.name[7:-4],
         )
     return format_html(

@@ -1,11 +1,13 @@
 """The group directory and the group page, per viewer kind."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from kring.core.testing import page_without_tokens
 from kring.groups import services
 from kring.groups.models import Group
+from kring.people.services import profile_update
 
 
 def _directory(client, **params) -> str:
@@ -238,3 +240,30 @@ def test_group_page_shows_its_active_admins_by_name_with_job_title(world, client
     assert "Teamleider" in side
     assert world.admin.get_absolute_url() in side
     assert "Aart Weg" not in side and "Aart Weg" not in body
+
+
+def test_group_page_side_shows_people_as_they_are_now_after_it_was_kept(
+    world, client_for, make_user
+):
+    """The side's people cards are kept as one fragment: a changed name, job title or
+    newcomer gives another fragment, never the kept one."""
+    group = world.groups["open"]
+    client = client_for(world.outsider)
+    before = client.get(group.get_absolute_url()).content.decode()
+    assert "Anna de Vries" in before.split("Admin</h2>", 1)[1]
+    profile_update(actor=world.admin, person=world.admin, first_name="Annemiek", job_title="Hoofd")
+    renamed = client.get(group.get_absolute_url()).content.decode()
+    side = renamed.split("Admin</h2>", 1)[1]
+    assert "Annemiek de Vries" in side and "Hoofd" in side and "Anna de Vries" not in side
+    newcomer = make_user("nieuweling", last_name="Nieuw")
+    services.membership_add(actor=world.admin, group=group, user=newcomer)
+    side = client.get(group.get_absolute_url()).content.decode().split("Admin</h2>", 1)[1]
+    preview = side.split("Newest members", 1)[1].split("</ul>", 1)[0]
+    assert f">{newcomer.display_name}<" in preview
+    group.refresh_from_db()
+    assert f"See all {group.member_count} members" in side
+    profile_update(actor=world.member, person=world.member, language="nl")
+    reader = Client()  # not client_for: it makes its readers English
+    reader.force_login(world.member)
+    dutch = reader.get(group.get_absolute_url()).content.decode()
+    assert "Nieuwste leden" in dutch and "Newest members" not in dutch
