@@ -1,9 +1,11 @@
 """Reads of follows: what someone follows, for buttons, their list and the "Voor jou" feed."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Exists, OuterRef
+from django.http import Http404
 
 from kring import access
 from kring.follows.models import Follow
@@ -37,20 +39,39 @@ def followed_by_column_of(viewer_id: int | None, kind: str) -> Exists:
     return Exists(Follow.objects.filter(follower_id=viewer_id, **{kind: OuterRef("pk")}))
 
 
-def one_with_followed(model: type, field: str, kind: str, columns: tuple[str, ...]):
-    """A compiled query (kring/core/compiled_sql.py) of the `model` whose `field` is a
-    text, by `rows(viewer_id, text)`: its `columns` and then whether the viewer follows it.
-    For the pages of a colleague (`kind` "person") or a group ("group")."""
-    from kring.core.compiled_sql import CompiledSelect
+class OneWithFollowed:
+    """The page of one colleague (`kind` "person") or group ("group") by a text `field`
+    (username, slug): its `columns` and whether the reader follows it, in one query
+    compiled once (kring/core/compiled_sql.py)."""
 
-    return CompiledSelect(
-        lambda viewer_id, text: (
-            model.objects.filter(**{field: text})
-            .annotate(**{FOLLOWED_BY_VIEWER: followed_by_column_of(viewer_id, kind)})
-            .values_list(*columns, FOLLOWED_BY_VIEWER)
-        ),
-        slots=(int, str),
-    )
+    def __init__(self, model: type, field: str, kind: str, columns: tuple[str, ...]) -> None:
+        from kring.core.compiled_sql import CompiledSelect
+
+        self._model = model
+        self._query = CompiledSelect(
+            lambda viewer_id, text: (
+                model.objects.filter(**{field: text})
+                .annotate(**{FOLLOWED_BY_VIEWER: followed_by_column_of(viewer_id, kind)})
+                .values_list(*columns, FOLLOWED_BY_VIEWER)
+            ),
+            slots=(int, str),
+        )
+
+    def get_or_404(self, viewer: Any, text: str, make: Callable[[tuple, str], Any]) -> Any:
+        """The object `make(values, db)` builds from the columns' values, with
+        FOLLOWED_BY_VIEWER set; a missing and an invisible one raise the same Http404."""
+        if not access.is_signed_in(viewer):
+            raise Http404
+        db = self._model.objects.db
+        rows = self._query.rows(viewer.pk, text, using=db)
+        if not rows:
+            raise Http404
+        *values, followed = rows[0]
+        target = make(tuple(values), db)
+        setattr(target, FOLLOWED_BY_VIEWER, followed)
+        if not access.can_view(viewer, target):
+            raise Http404
+        return target
 
 
 def followed_ids_of(user: Any) -> tuple[set[int], set[int], set[int]]:

@@ -3,12 +3,11 @@
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404
 
 from kring import access
 from kring.access.viewers import member_groups
 from kring.core.compiled_sql import CompiledSelect, model_from_row
-from kring.follows.selectors import FOLLOWED_BY_VIEWER, one_with_followed
+from kring.follows.selectors import OneWithFollowed
 from kring.groups.models import Group, JoinRequest, Membership
 from kring.people.models import User
 from kring.posts.loading import GROUP_COLUMNS
@@ -21,24 +20,15 @@ def groups_of(user: Any) -> QuerySet:
     return Group.objects.filter(memberships__user=user).order_by("name")
 
 
-_GROUP = one_with_followed(Group, "slug", "group", GROUP_COLUMNS)
+_GROUP = OneWithFollowed(Group, "slug", "group", GROUP_COLUMNS)
 
 
 def group_or_404(viewer: Any, slug: str) -> Group:
-    """The group with this slug and whether the viewer follows it (its page; compiled
-    once); a missing and an invisible group raise the same Http404."""
-    if not access.is_signed_in(viewer):
-        raise Http404
-    db = Group.objects.db
-    rows = _GROUP.rows(viewer.pk, slug, using=db)
-    if not rows:
-        raise Http404
-    *values, followed = rows[0]
-    group = model_from_row(Group, GROUP_COLUMNS, tuple(values), db)
-    setattr(group, FOLLOWED_BY_VIEWER, followed)
-    if not access.can_view(viewer, group):
-        raise Http404
-    return group
+    """The group with this slug and whether the viewer follows it (its page); a missing
+    and an invisible group raise the same Http404."""
+    return _GROUP.get_or_404(
+        viewer, slug, lambda values, db: model_from_row(Group, GROUP_COLUMNS, values, db)
+    )
 
 
 def groups_postable_for(viewer: Any) -> list[Group]:

@@ -4,11 +4,10 @@ from functools import cache
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404
 
 from kring import access
 from kring.core.compiled_sql import CompiledSelect, model_from_row
-from kring.follows.selectors import FOLLOWED_BY_VIEWER, one_with_followed
+from kring.follows.selectors import OneWithFollowed
 from kring.groups.models import Group
 from kring.people.models import Department, Expertise, Invitation, User
 from kring.posts.loading import GROUP_COLUMNS, posts_of_person_for
@@ -62,7 +61,7 @@ def departments_for(viewer: Any) -> list[dict]:
 # whether the reader follows them (kring/core/compiled_sql.py).
 _PERSON_COLUMNS = tuple(f.attname for f in User._meta.concrete_fields if f.name != "password")
 _DEPARTMENT_COLUMNS = tuple(f.attname for f in Department._meta.concrete_fields)
-_PERSON = one_with_followed(
+_PERSON = OneWithFollowed(
     User,
     "username",
     "person",
@@ -70,27 +69,19 @@ _PERSON = one_with_followed(
 )
 
 
+def _person_from(values: tuple, db: str) -> User:
+    person = model_from_row(User, _PERSON_COLUMNS, values[: len(_PERSON_COLUMNS)], db)
+    department = values[len(_PERSON_COLUMNS) :]
+    person._state.fields_cache["department"] = (
+        model_from_row(Department, _DEPARTMENT_COLUMNS, department, db) if department[0] else None
+    )
+    return person
+
+
 def person_or_404(viewer: Any, username: str) -> User:
     """The colleague with this username, with their department and whether the viewer
     follows them; a missing and an invisible colleague raise the same Http404."""
-    if not access.is_signed_in(viewer):
-        raise Http404
-    db = User.objects.db
-    rows = _PERSON.rows(viewer.pk, username, using=db)
-    if not rows:
-        raise Http404
-    *values, followed = rows[0]
-    person = model_from_row(User, _PERSON_COLUMNS, tuple(values[: len(_PERSON_COLUMNS)]), db)
-    department = values[len(_PERSON_COLUMNS) :]
-    person._state.fields_cache["department"] = (
-        model_from_row(Department, _DEPARTMENT_COLUMNS, tuple(department), db)
-        if department[0]
-        else None
-    )
-    setattr(person, FOLLOWED_BY_VIEWER, followed)
-    if not access.can_view(viewer, person):
-        raise Http404
-    return person
+    return _PERSON.get_or_404(viewer, username, _person_from)
 
 
 _EXPERTISE = CompiledSelect(
