@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from kring import access
 from kring.api.models import ApiToken
+from kring.core.compiled_sql import CompiledSelect, model_from_row
 from kring.core.errors import PermissionDenied
 from kring.people.models import User
 
@@ -29,19 +30,35 @@ def api_token_issue(*, user: User) -> str:
     return key
 
 
+_USER_COLUMNS = tuple(field.attname for field in User._meta.concrete_fields)
+# Every API call asks it: compiled once (kring/core/compiled_sql.py). A token's hash is
+# unique: one row or none.
+_TOKEN = CompiledSelect(
+    lambda key_hash: ApiToken.objects.filter(key_hash=key_hash).values_list(
+        "pk", "last_used_at", *(f"user__{name}" for name in _USER_COLUMNS)
+    ),
+    slots=(str,),
+)
+
+
 def api_token_user(*, key: str) -> User | None:
     """Return the active owner of a token key, or None; notes the use at most once a minute."""
     if not key or len(key) > _MAX_KEY_LENGTH:
         return None
-    token = ApiToken.objects.select_related("user").filter(key_hash=ApiToken.hash(key)).first()
-    if token is None or not token.user.is_active:
+    db = ApiToken.objects.db
+    rows = _TOKEN.rows(ApiToken.hash(key), using=db)
+    if not rows:
+        return None
+    token_id, last_used_at, *user_values = rows[0]
+    user = model_from_row(User, _USER_COLUMNS, tuple(user_values), db)
+    if not user.is_active:
         return None
     now = timezone.now()
-    if token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION:
-        ApiToken.objects.filter(pk=token.pk).filter(
+    if last_used_at is None or now - last_used_at >= LAST_USED_PRECISION:
+        ApiToken.objects.filter(pk=token_id).filter(
             Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - LAST_USED_PRECISION)
         ).update(last_used_at=now)
-    return token.user
+    return user
 
 
 def api_token_revoke(*, user: User, key: str) -> bool:
