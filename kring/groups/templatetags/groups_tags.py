@@ -1,14 +1,20 @@
-"""`{% side_people %}`: the group page's admins and newest members, from the fragment cache."""
+"""The group page's header and its side's people, from the fragment cache."""
 
 from django import template
+from django.middleware.csrf import get_token
 from django.template.loader import get_template
 from django.utils.safestring import SafeString
 
-from kring.core.fragments import fragment_key, render_fragments
+from kring.core.fragments import CSRF_TOKEN_STAND_IN, fragment_key, render_fragments, token_fill
+from kring.follows.templatetags.follows_tags import button_context
 
 register = template.Library()
 
 SIDE_PEOPLE_TEMPLATE = "groups/partials/side_people.html"
+HEADER_TEMPLATE = "groups/partials/group_header.html"
+# What group_header.html shows besides the group: the reader's place in it and rights.
+HEADER_INPUTS = ("description_html", "role", "can_read", "can_join", "can_request", "pending",
+                 "can_manage", "request_count", "can_leave")  # fmt: skip
 
 
 def _person_parts(person) -> tuple:
@@ -37,3 +43,30 @@ def side_people(context) -> SafeString:
         [key], key=lambda k: k, render=lambda _k: get_template(SIDE_PEOPLE_TEMPLATE).render(values)
     )
     return html
+
+
+@register.simple_tag(takes_context=True)
+def group_header(context) -> SafeString:
+    """The group page's header: kept per group, language, the reader's rights and follow
+    button and the page's address (its forms come back to it); the reader's CSRF token is
+    put in afterwards."""
+    group, request, user = context["group"], context["request"], context["user"]
+    values = {name: context.get(name) for name in HEADER_INPUTS}
+    button = button_context(user, group) if values["can_read"] else {}
+    key = fragment_key(
+        "group-header",
+        group.pk,
+        group.slug,
+        group.name,
+        group.visibility,
+        group.member_count,
+        *values.values(),
+        *button.values(),
+        request.get_full_path(),
+    )
+    inputs = {**values, "group": group, "user": user, "request": request,
+              "csrf_token": CSRF_TOKEN_STAND_IN}  # fmt: skip
+    (html,) = render_fragments(
+        [key], key=lambda k: k, render=lambda _k: get_template(HEADER_TEMPLATE).render(inputs)
+    )
+    return token_fill(html, context.get("csrf_token") or get_token(request))

@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from kring.core.testing import page_without_tokens
+from kring.follows.services import follow_add
 from kring.groups import services
 from kring.groups.models import Group
 from kring.people.services import profile_update
@@ -267,3 +268,37 @@ def test_group_page_side_shows_people_as_they_are_now_after_it_was_kept(
     reader.force_login(world.member)
     dutch = reader.get(group.get_absolute_url()).content.decode()
     assert "Nieuwste leden" in dutch and "Newest members" not in dutch
+
+
+def test_group_page_header_follows_the_reader_after_it_was_kept(world, client_for):
+    """The header is kept as a fragment: joining, following and a new name each give the
+    reader another header, and its forms carry the reader's own CSRF token."""
+    group = world.groups["open"]
+    profile_update(actor=world.outsider, person=world.outsider, language="en")
+    client = Client(enforce_csrf_checks=True)  # the join form must carry a token that works
+    client.force_login(world.outsider)
+
+    def header() -> str:
+        body = client.get(group.get_absolute_url()).content.decode()
+        return body.split('class="card group-head"', 1)[1].split("</section>", 1)[0]
+
+    first = header()
+    assert "/join/" in first and "You are a member" not in first
+    token = first.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    assert "kringcsrfstandin" not in token
+    join = f"/groups/{group.slug}/join/"
+    assert client.post(join, {"csrfmiddlewaretoken": token}).status_code == 302
+    joined = header()
+    assert "You are a member" in joined and "/leave/" in joined and "/join/" not in joined
+    follow_add(actor=world.outsider, target=group)
+    assert 'aria-pressed="true"' in header()
+    services.membership_set_role(actor=world.admin, group=group, user=world.outsider, role="admin")
+    assert "You are an admin" in header()  # the same group, members and address: new rights
+    services.group_update(
+        actor=world.admin,
+        group=group,
+        name="Groep hernoemd",
+        description=group.description,
+        visibility=group.visibility,
+    )
+    assert "Groep hernoemd" in header()
