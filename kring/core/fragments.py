@@ -113,6 +113,12 @@ def render_fragments[T](
     return [SafeString(found[k] if k in found else fresh[k]) for k in keys]
 
 
+def render_fragment(key: str, render: Callable[[], str]) -> SafeString:
+    """One fragment: `render_fragments` of a single item whose key is `key`."""
+    (html,) = render_fragments([key], key=lambda k: k, render=lambda _k: render())
+    return html
+
+
 # A form inside a cached fragment cannot carry the reader's CSRF token (the fragment is
 # shared between readers): it writes CSRF_SLOT instead, and whoever puts the fragment on a
 # page replaces it with `csrf_fill`. (issue 4: reaction bars are such forms.)

@@ -249,8 +249,9 @@ class FewOf:
         return self.total - len(self.items)
 
 
-def _few(viewer: Any, query: CompiledSelect, person: User, make, queryset: QuerySet, limit: int):
-    """The first `limit` rows of a compiled `query` as objects, and how many there are.
+def _few(viewer: Any, person: User, shape, make, queryset: QuerySet, limit: int) -> FewOf:
+    """The first `limit` rows of the compiled query `shape(kind, limit)` as objects, and
+    how many there are.
 
     The count is asked (of `queryset`, the same query through the ORM) only when the
     first rows fill the list. Each object passes `access.can_view` before anyone sees it.
@@ -259,7 +260,7 @@ def _few(viewer: Any, query: CompiledSelect, person: User, make, queryset: Query
     if kind is access.ReaderKind.NOBODY:
         return FewOf(items=[], total=0)
     db = queryset.db
-    rows = query.rows(viewer.pk, person.pk, using=db)
+    rows = shape(kind, limit).rows(viewer.pk, person.pk, using=db)
     items = [item for item in (make(row, db) for row in rows) if access.can_view(viewer, item)]
     total = len(items) if len(rows) < limit else access.visible(viewer, queryset).count()
     return FewOf(items=items, total=total)
@@ -305,8 +306,7 @@ def _question_from(row: tuple, db: str) -> Question:
 
 def answered_questions_of_for(viewer: Any, person: User, *, limit: int = PROFILE_ITEMS) -> FewOf:
     """Questions whose accepted answer `person` wrote, in spaces the viewer may read, newest first."""
-    query = _answered_query(access.reader_kind(viewer), limit)
-    return _few(viewer, query, person, _question_from, _answered(person.pk), limit)
+    return _few(viewer, person, _answered_query, _question_from, _answered(person.pk), limit)
 
 
 # A profile lists a page's title, space and whether it is still current: not its text.
@@ -336,5 +336,5 @@ def _page_from(row: tuple, db: str) -> Page:
 
 def pages_owned_by_for(viewer: Any, person: User, *, limit: int = PROFILE_ITEMS) -> FewOf:
     """Knowledge pages `person` owns, in spaces the viewer may read, last changed first."""
-    query = _owned_query(access.reader_kind(viewer), limit)
-    return _few(viewer, query, person, _page_from, Page.objects.filter(owner=person), limit)
+    pages = Page.objects.filter(owner=person)
+    return _few(viewer, person, _owned_query, _page_from, pages, limit)

@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 
 from kring import access
+from kring.core.compiled_sql import CompiledSelect
 from kring.follows.models import Follow
 from kring.follows.services import Target, target_field
 from kring.groups.models import Group
@@ -45,8 +46,6 @@ class OneWithFollowed:
     compiled once (kring/core/compiled_sql.py)."""
 
     def __init__(self, model: type, field: str, kind: str, columns: tuple[str, ...]) -> None:
-        from kring.core.compiled_sql import CompiledSelect
-
         self._model = model
         self._query = CompiledSelect(
             lambda viewer_id, text: (

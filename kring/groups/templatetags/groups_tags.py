@@ -5,7 +5,7 @@ from django.middleware.csrf import get_token
 from django.template.loader import get_template
 from django.utils.safestring import SafeString
 
-from kring.core.fragments import CSRF_TOKEN_STAND_IN, fragment_key, render_fragments, token_fill
+from kring.core.fragments import CSRF_TOKEN_STAND_IN, fragment_key, render_fragment, token_fill
 from kring.follows.templatetags.follows_tags import button_context
 
 register = template.Library()
@@ -39,10 +39,7 @@ def side_people(context) -> SafeString:
         *(part for person in newest for part in _person_parts(person)),
     )
     values = {"group": group, "admins": admins, "member_preview": newest}
-    (html,) = render_fragments(
-        [key], key=lambda k: k, render=lambda _k: get_template(SIDE_PEOPLE_TEMPLATE).render(values)
-    )
-    return html
+    return render_fragment(key, lambda: get_template(SIDE_PEOPLE_TEMPLATE).render(values))
 
 
 @register.simple_tag(takes_context=True)
@@ -66,7 +63,5 @@ def group_header(context) -> SafeString:
     )
     inputs = {**values, "group": group, "user": user, "request": request,
               "csrf_token": CSRF_TOKEN_STAND_IN}  # fmt: skip
-    (html,) = render_fragments(
-        [key], key=lambda k: k, render=lambda _k: get_template(HEADER_TEMPLATE).render(inputs)
-    )
+    html = render_fragment(key, lambda: get_template(HEADER_TEMPLATE).render(inputs))
     return token_fill(html, context.get("csrf_token") or get_token(request))

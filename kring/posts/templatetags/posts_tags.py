@@ -12,6 +12,7 @@ from kring.core.fragments import (
     CSRF_TOKEN_STAND_IN,
     csrf_fill,
     fragment_key,
+    render_fragment,
     render_fragments,
     token_fill,
 )
@@ -169,7 +170,7 @@ def composer(context, form) -> SafeString:
         announcement_offered(user, fixed),
     )
 
-    def render(_key) -> str:
+    def render() -> str:
         with context.push(
             form=form,
             csrf_token=CSRF_TOKEN_STAND_IN,
@@ -178,7 +179,7 @@ def composer(context, form) -> SafeString:
         ):
             return template_.render(context)
 
-    (html,) = render_fragments([key], key=lambda k: k, render=render)
+    html = render_fragment(key, render)
     html = html.replace(_AVATAR_SLOT, avatar(user, "md"), 1)
     html = html.replace(_GROUPS_SLOT, _group_options(groups, None), 1)
     return token_fill(html, context["csrf_token"])
