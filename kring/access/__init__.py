@@ -6,7 +6,7 @@ model, pk)` which treats missing and invisible alike, and `audience(obj)` with t
 of the users who may see it. Verbs (`can_post_in`, `can_reply`, ...) decide actions.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Model, QuerySet
@@ -298,15 +298,9 @@ def get_or_404(
     pk: Any,
     *,
     field: str = "pk",
-    annotate: Mapping[str, Any] | None = None,
 ) -> Any:
-    """Load one object for the viewer; a missing and an invisible object raise the same Http404.
-
-    `annotate` adds columns to the same query (what the page would otherwise ask for next).
-    """
+    """Load one object for the viewer; a missing and an invisible object raise the same Http404."""
     lookup = _LOOKUPS[model]()
-    if annotate:
-        lookup = lookup.annotate(**annotate)
     try:
         obj = lookup.get(**{field: pk})
     except (model.DoesNotExist, ValueError, TypeError):

@@ -15,7 +15,7 @@ from kring.groups.models import Group
 from kring.people.models import User
 from kring.topics.models import Topic
 
-# A colleague or group loaded with this column (`followed_by_viewer_column`) says whether
+# A colleague or group loaded with this column (`followed_by_column_of`) says whether
 # the viewer follows it, and its follow button asks nothing more (follows_tags).
 FOLLOWED_BY_VIEWER = "followed_by_viewer"
 
@@ -29,14 +29,9 @@ def is_following(viewer: Any, target: Target) -> bool:
     return Follow.objects.filter(follower=viewer, **{target_field(target): target}).exists()
 
 
-def followed_by_viewer_column(viewer: Any, kind: str) -> Exists:
-    """For a query of colleagues (`kind` "person") or groups ("group"): whether the signed-in
-    `viewer` follows each, as the column FOLLOWED_BY_VIEWER of the same query."""
-    return followed_by_column_of(viewer.pk, kind)
-
-
 def followed_by_column_of(viewer_id: int | None, kind: str) -> Exists:
-    """`followed_by_viewer_column` of the viewer with this id (for a compiled query)."""
+    """For a query of colleagues (`kind` "person") or groups ("group"): whether the viewer
+    with this id follows each, as the column FOLLOWED_BY_VIEWER of the same query."""
     return Exists(Follow.objects.filter(follower_id=viewer_id, **{kind: OuterRef("pk")}))
 
 

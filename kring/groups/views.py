@@ -43,8 +43,8 @@ def form_error(form, error: ApplicationError) -> None:
     form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
-def _group(request: HtmxHttpRequest, slug: str, *, annotate: dict | None = None) -> Group:
-    return access.get_or_404(request.user, Group, slug, field="slug", annotate=annotate)
+def _group(request: HtmxHttpRequest, slug: str) -> Group:
+    return access.get_or_404(request.user, Group, slug, field="slug")
 
 
 def _excerpt(markdown: str) -> str:
