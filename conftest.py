@@ -29,6 +29,28 @@ def _empty_default_cache():
 
 
 @pytest.fixture
+def database_cache(django_db_blocker):
+    """The default cache in the database's cache table, as a site without Redis has it
+    (the suite caches in memory): each round trip to it is a query a test can count."""
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.core.management.commands.createcachetable import Command as CreateCacheTable
+    from django.db import connection
+    from django.test import override_settings
+
+    from config.settings.cache import DATABASE_CACHE_TABLE
+
+    with django_db_blocker.unblock():
+        create = CreateCacheTable()
+        create.verbosity = 0
+        create.create_table(connection.alias, DATABASE_CACHE_TABLE, dry_run=False)
+    backend = {"BACKEND": "kring.core.cache.DatabaseCache", "LOCATION": DATABASE_CACHE_TABLE}
+    with override_settings(CACHES={**settings.CACHES, "default": backend}):
+        cache.clear()
+        yield cache
+
+
+@pytest.fixture
 def make_user(db):
     def make(username: str, **kwargs) -> User:
         kwargs.setdefault("password", PASSWORD)

@@ -3,14 +3,13 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from kring import access
 from kring.access.viewers import member_group_ids
 from kring.announcements.models import Announcement, AnnouncementRead
-from kring.core.kept import kept_forget
+from kring.core.kept import kept_forget, kept_get, kept_set
 from kring.groups.models import Group
 from kring.people.models import User
 from kring.posts.models import Post
@@ -30,12 +29,12 @@ def pinned_ids() -> list[int]:
     `pinned_ids_forget` drops the kept list when one is published or unpinned.
     """
     now = timezone.now()
-    kept = cache.get(PINNED_KEY)
+    kept = kept_get(PINNED_KEY)
     if kept is None:
         kept = list(
             Announcement.objects.filter(pinned_until__gt=now).values_list("post_id", "pinned_until")
         )
-        cache.set(PINNED_KEY, kept, PINNED_KEPT_SECONDS)
+        kept_set(PINNED_KEY, kept, PINNED_KEPT_SECONDS)
     return [post_id for post_id, until in kept if until > now]
 
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kring import access
+from kring.core.kept import kept_get_many, kept_set
 from kring.core.pagination import Page
 from kring.feeds.kept import RANKING_SECONDS, mine_key, ranking_key
 from kring.feeds.ranking import RankInputs, Reason, arrange
@@ -294,7 +294,7 @@ def _ranking(viewer: Any, now: datetime, *, kept: bool, whole: bool) -> tuple[Ra
     key = ranking_key(viewer.pk)
     if kept and not whole:
         mine = mine_key(viewer.pk)
-        found = cache.get_many([key, mine])
+        found = kept_get_many([key, mine])
         if key in found:
             return _mine_first(found[key], found.get(mine, ())), True
     ranked = arrange(rank_inputs_for(viewer, now), now)
@@ -304,7 +304,7 @@ def _ranking(viewer: Any, now: datetime, *, kept: bool, whole: bool) -> tuple[Ra
         newest_id=max((s.inputs.post_id for s in ranked), default=0),
     )
     kept_part = Ranking(ranking.entries[:RANKING_KEPT], ranking.total, ranking.newest_id)
-    cache.set(key, kept_part, RANKING_SECONDS)
+    kept_set(key, kept_part, RANKING_SECONDS)
     return (ranking if whole else kept_part), False
 
 

@@ -5,12 +5,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kring import access
+from kring.announcements.selectors import PINNED_KEY
 from kring.core.htmx import HtmxHttpRequest
+from kring.core.kept import reads_kept
 from kring.feeds.discover import discoveries_for
 from kring.feeds.foryou import feed_for_you
+from kring.feeds.kept import mine_key, ranking_key
 from kring.feeds.selectors import feed_company_for, feed_home_for, feed_news_for
 from kring.groups.models import Group
 from kring.groups.selectors import groups_postable_for
+from kring.notifications.header import header_counts_key
 from kring.posts.forms import PostForm
 
 
@@ -30,7 +34,18 @@ def render_feed(request: HtmxHttpRequest, template: str, page, context: dict):
 TAB_FOR_YOU, TAB_NEWEST = "foryou", "newest"
 
 
+def feed_kept_keys(request: HtmxHttpRequest, *_args, **_kwargs) -> list[str]:
+    """What a feed page reads from the kept values (one round trip, kring/core/kept.py):
+    the header's counts, the pinned announcements and, on "Voor jou", the ranking."""
+    user_id = request.user.pk
+    keys = [header_counts_key(user_id), PINNED_KEY]
+    if request.resolver_match.view_name == "feeds:home" and request.GET.get("tab") != TAB_NEWEST:
+        keys += [ranking_key(user_id), mine_key(user_id)]
+    return keys
+
+
 @login_required
+@reads_kept(feed_kept_keys)
 def home(request: HtmxHttpRequest):
     """The home feed in two tabs: "Voor jou" (ranked, the default) and "Nieuwste"."""
     cursor = request.GET.get("cursor")
@@ -70,6 +85,7 @@ def home(request: HtmxHttpRequest):
 
 
 @login_required
+@reads_kept(feed_kept_keys)
 def company(request: HtmxHttpRequest):
     page = feed_company_for(request.user, cursor=request.GET.get("cursor"))
     return render_feed(

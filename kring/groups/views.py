@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from kring import access
 from kring.core.errors import ApplicationError
 from kring.core.htmx import HtmxHttpRequest
+from kring.core.kept import reads_kept
 from kring.core.markdown import render_markdown
 from kring.feeds.selectors import feed_group_for
-from kring.feeds.views import render_feed
+from kring.feeds.views import feed_kept_keys, render_feed
 from kring.groups import selectors, services
 from kring.groups.forms import VISIBILITY_HELP, GroupForm, JoinRequestForm
 from kring.groups.models import Group
@@ -167,6 +168,7 @@ def render_detail(
 
 
 @login_required
+@reads_kept(feed_kept_keys)
 def group_detail(request: HtmxHttpRequest, slug: str):
     return render_detail(request, selectors.group_or_404(request.user, slug))
 

@@ -13,9 +13,7 @@ worst a count is a minute old, and the list behind the bell is always checked af
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from django.core.cache import cache
-
-from kring.core.kept import kept_forget
+from kring.core.kept import kept_forget, kept_get, kept_set
 
 HEADER_COUNTS_SECONDS = 60
 
@@ -25,7 +23,7 @@ class HeaderCounts(NamedTuple):
     conversations: int
 
 
-def _key(user_id: int) -> str:
+def header_counts_key(user_id: int) -> str:
     return f"header-counts:{user_id}"
 
 
@@ -34,14 +32,14 @@ def header_counts_for(user: Any) -> HeaderCounts:
     from kring.conversations.selectors import unread_conversation_count
     from kring.notifications.selectors import unread_count_for
 
-    kept = cache.get(_key(user.pk))
+    kept = kept_get(header_counts_key(user.pk))
     if kept is not None:
         return HeaderCounts(*kept)
     counts = HeaderCounts(unread_count_for(user), unread_conversation_count(user))
-    cache.set(_key(user.pk), tuple(counts), HEADER_COUNTS_SECONDS)
+    kept_set(header_counts_key(user.pk), tuple(counts), HEADER_COUNTS_SECONDS)
     return counts
 
 
 def header_counts_forget(user_ids: Iterable[int]) -> None:
     """Drop the kept counts of `user_ids` (now, and again after the commit)."""
-    kept_forget(_key(int(user_id)) for user_id in user_ids)
+    kept_forget(header_counts_key(int(user_id)) for user_id in user_ids)

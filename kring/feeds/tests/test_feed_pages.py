@@ -121,3 +121,25 @@ def test_home_feed_returns_own_groups_newest_first_without_gaps_if_guest(world):
     assert all(p.group_id in readable for p in seen)
     assert {p.pk for p in made} <= {p.pk for p in seen}
     assert len(seen) == len({p.pk for p in seen})
+
+
+@pytest.mark.parametrize("page", ["home", "company", "group"])
+def test_feed_page_reads_its_kept_values_in_one_query_and_shows_them(
+    page, world, client_for, database_cache
+):
+    from config.settings.cache import DATABASE_CACHE_TABLE
+    from kring.notifications.header import header_counts_key
+
+    url = {
+        "home": reverse("feeds:home"),
+        "company": reverse("feeds:company"),
+        "group": world.groups["open"].get_absolute_url(),
+    }[page]
+    client = client_for(world.member)
+    client.get(url)  # keeps the header counts (and on home the ranking)
+    database_cache.set(header_counts_key(world.member.pk), (7, 0), 60)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    reads = [q["sql"] for q in queries.captured_queries if DATABASE_CACHE_TABLE in q["sql"]]
+    assert len(reads) == 1, reads
+    assert 'class="bell-count" aria-hidden="true">7<' in response.content.decode()  # as kept
