@@ -8,6 +8,7 @@ also answer the live updates on their own.
 """
 
 from functools import cache, lru_cache
+from types import SimpleNamespace
 from typing import Any
 
 from django.core.cache import caches
@@ -69,6 +70,16 @@ def _bell_html(count: int, language: str | None, script_prefix: str) -> SafeStri
     return render_to_string("notifications/partials/bell.html", {"bell_count": count})
 
 
+@lru_cache(maxsize=256)
+def _badge_html(count: int, language: str | None, script_prefix: str) -> SafeString:
+    """The messages badge, as the bell: rendered once per process per count and language."""
+    del language, script_prefix  # the cache key: the template reads them itself
+    return render_to_string(
+        "conversations/partials/unread_badge.html",
+        {"header_counts": SimpleNamespace(conversations=count)},
+    )
+
+
 def _values(context: Context) -> dict[str, Any]:
     request = context["request"]
     kept = getattr(request, _KEPT, None)
@@ -91,9 +102,8 @@ def _values(context: Context) -> dict[str, Any]:
             search_query=_search_query(request),
             my_groups=list(context.get("my_groups") or ()),
             bell=_bell(context),
-            messages_badge=render_to_string(
-                "conversations/partials/unread_badge.html",
-                {"header_counts": context["header_counts"]},
+            messages_badge=_badge_html(
+                context["header_counts"]().conversations, get_language(), get_script_prefix()
             ),
         )
         values["current"] = _current(request.path, values["nav"], values["my_groups"])

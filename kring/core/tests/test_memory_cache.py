@@ -30,6 +30,25 @@ def test_cache_drops_the_least_recently_used_entries_one_at_a_time_to_stay_withi
     assert cache.bytes_taken <= 12 * KB
 
 
+def test_get_many_finds_what_get_finds_and_counts_as_a_use_of_each_entry(monkeypatch):
+    cache = _cache("test-get-many", 12 * KB)  # room for six entries of 1.8 KB
+    for n in range(6):
+        cache.set(f"reply:{n}", f"<li>{n}</li>" + "x" * 1500)
+    cache.set("old", "gone", timeout=10)
+    cache.set("reply:0", "other version", version=2)
+    clock = __import__("time").time() + 60  # "old" has expired by then, the rest not
+    monkeypatch.setattr("kring.core.memory_cache.time.time", lambda: clock)
+    found = cache.get_many(["reply:0", "reply:1", "missing", "old"])
+    assert found == {n: f"<li>{n[-1]}</li>" + "x" * 1500 for n in ("reply:0", "reply:1")}
+    assert cache.get_many(["reply:0"], version=2) == {"reply:0": "other version"}
+    assert "old" not in cache.get_many(["old"]) and cache.bytes_taken <= 12 * KB
+    cache.set("reply:6", "x" * 1500)
+    cache.set("reply:7", "x" * 1500)
+    # Read by get_many, 0 and 1 were the most recently used: 2 and 3 went instead.
+    kept = {n for n in range(8) if cache.get(f"reply:{n}") is not None}
+    assert kept == {0, 1, 4, 5, 6, 7}
+
+
 def test_one_large_entry_pushes_out_as_many_small_ones_as_it_needs():
     cache = _cache("test-sizes", 8 * KB)
     for n in range(10):
