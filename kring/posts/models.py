@@ -61,6 +61,9 @@ class Post(models.Model):
             models.Index(
                 fields=["author", "-last_activity_at", "-id"], name="post_author_activity"
             ),
+            # Someone's newest posts (their profile): walked newest first and stopped at
+            # the few shown, instead of reading and sorting all they ever wrote.
+            models.Index(fields=["author", "-created_at", "-id"], name="post_author_newest"),
         ]
 
     def __str__(self) -> str:
