@@ -1,6 +1,7 @@
 """Browser fixtures: Debian's Chromium through Playwright, one fresh context per page a test asks for."""
 
 import os
+import time
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -13,6 +14,39 @@ from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, PASSWORD, TIMEOUT_MS
 # Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls
 # there unless told that this thread is not async code.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _emptying_the_database_outlasts_a_last_request() -> Iterator[None]:
+    """Empty the database after a browser test again if PostgreSQL broke a deadlock with it.
+
+    The live server may still be answering a request of a page the test just closed (a
+    live update's fetch) when the test's database is emptied. That request's query holds
+    one table and waits for another that the emptying TRUNCATE already holds, and
+    PostgreSQL fails the TRUNCATE; the request ends a moment later. Left as it was, the
+    next test would start on the last one's rows.
+    """
+    from django.core.management.base import CommandError
+    from django.db import OperationalError
+    from django.test.testcases import TransactionTestCase
+
+    original = TransactionTestCase._fixture_teardown
+
+    def teardown(self) -> None:
+        for attempt in range(5):
+            try:
+                return original(self)
+            except CommandError as error:
+                deadlock = isinstance(error.__cause__, OperationalError) and (
+                    "deadlock detected" in str(error.__cause__)
+                )
+                if not deadlock or attempt == 4:
+                    raise
+                time.sleep(0.2)
+
+    TransactionTestCase._fixture_teardown = teardown
+    yield
+    TransactionTestCase._fixture_teardown = original
 
 
 @pytest.fixture(scope="session")
