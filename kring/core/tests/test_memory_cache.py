@@ -1,6 +1,7 @@
 """The per-process cache of rendered fragments, bounded in bytes (kring.core.memory_cache)."""
 
 import threading
+import time
 
 import pytest
 from django.core.cache import caches
@@ -36,7 +37,7 @@ def test_get_many_finds_what_get_finds_and_counts_as_a_use_of_each_entry(monkeyp
         cache.set(f"reply:{n}", f"<li>{n}</li>" + "x" * 1500)
     cache.set("old", "gone", timeout=10)
     cache.set("reply:0", "other version", version=2)
-    clock = __import__("time").time() + 60  # "old" has expired by then, the rest not
+    clock = time.time() + 60  # "old" has expired by then, the rest not
     monkeypatch.setattr("kring.core.memory_cache.time.time", lambda: clock)
     found = cache.get_many(["reply:0", "reply:1", "missing", "old"])
     assert found == {n: f"<li>{n[-1]}</li>" + "x" * 1500 for n in ("reply:0", "reply:1")}
