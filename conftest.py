@@ -40,13 +40,13 @@ def database_cache(django_db_blocker):
 
     from config.settings.cache import DATABASE_CACHE_TABLE
 
-    with django_db_blocker.unblock():
-        create = CreateCacheTable()
-        create.verbosity = 0
-        create.create_table(connection.alias, DATABASE_CACHE_TABLE, dry_run=False)
     backend = {"BACKEND": "kring.core.cache.DatabaseCache", "LOCATION": DATABASE_CACHE_TABLE}
     with override_settings(CACHES={**settings.CACHES, "default": backend}):
-        cache.clear()
+        with django_db_blocker.unblock():
+            create = CreateCacheTable()
+            create.verbosity = 0
+            create.create_table(connection.alias, DATABASE_CACHE_TABLE, dry_run=False)
+            cache.clear()
         yield cache
 
 

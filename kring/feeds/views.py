@@ -36,16 +36,20 @@ TAB_FOR_YOU, TAB_NEWEST = "foryou", "newest"
 
 def feed_kept_keys(request: HtmxHttpRequest, *_args, **_kwargs) -> list[str]:
     """What a feed page reads from the kept values (one round trip, kring/core/kept.py):
-    the header's counts, the pinned announcements and, on "Voor jou", the ranking."""
-    user_id = request.user.pk
-    keys = [header_counts_key(user_id), PINNED_KEY]
-    if request.resolver_match.view_name == "feeds:home" and request.GET.get("tab") != TAB_NEWEST:
-        keys += [ranking_key(user_id), mine_key(user_id)]
+    the header's counts and the pinned announcements."""
+    return [header_counts_key(request.user.pk), PINNED_KEY]
+
+
+def _home_kept_keys(request: HtmxHttpRequest) -> list[str]:
+    """A feed page's, and on "Voor jou" the reader's kept ranking."""
+    keys = feed_kept_keys(request)
+    if request.GET.get("tab") != TAB_NEWEST:
+        keys += [ranking_key(request.user.pk), mine_key(request.user.pk)]
     return keys
 
 
 @login_required
-@reads_kept(feed_kept_keys)
+@reads_kept(_home_kept_keys)
 def home(request: HtmxHttpRequest):
     """The home feed in two tabs: "Voor jou" (ranked, the default) and "Nieuwste"."""
     cursor = request.GET.get("cursor")

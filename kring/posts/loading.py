@@ -166,7 +166,7 @@ def _group_newest_for(viewer: Any, kind: access.ReaderKind, group: Group, limit:
     """
     rows = _group_newest_ids_query(kind, limit).rows(viewer.pk, group.pk, using=Post.objects.db)
     ids = [pk for (pk,) in rows]
-    by_id = posts_by_id_for(viewer, ids) if ids else {}
+    by_id = posts_by_id_for(viewer, ids)
     return [by_id[pk] for pk in ids if pk in by_id]
 
 

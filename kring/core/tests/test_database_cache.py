@@ -9,14 +9,8 @@ from kring.core.cache import CULL_EVERY, DatabaseCache
 
 
 @pytest.fixture(autouse=True)
-def cache_table(django_db_blocker):
-    """The suite caches in memory (config.settings.test): its database has no cache table."""
-    from django.core.management.commands.createcachetable import Command as CreateCacheTable
-
-    with django_db_blocker.unblock():
-        create = CreateCacheTable()
-        create.verbosity = 0
-        create.create_table(connection.alias, DATABASE_CACHE_TABLE, dry_run=False)
+def cache_table(database_cache):
+    """The suite caches in memory (config.settings.test): these tests need the cache table."""
 
 
 def _cache(max_entries: int = 1000) -> DatabaseCache:
