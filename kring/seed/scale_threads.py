@@ -167,6 +167,7 @@ def threads_write(world: "World", posts: int, bar: tqdm) -> dict[str, int]:
             body, html = bodies.post(rng)
             wanted = famous.get(index) or min(_reply_count(rng), 20 * len(pool.ids))
             moment, depths, parents, paths = created, [], [], []
+            last = created  # the post's last activity: its newest reply, or itself
             for n in range(wanted):
                 moment += max(1.0, rng.lognormvariate(7.9 if n == 0 else 7.1, 1.6))
                 if moment > world.now:
@@ -196,9 +197,9 @@ def threads_write(world: "World", posts: int, bar: tqdm) -> dict[str, int]:
                     next_reply + n, post_id, None if parent is None else next_reply + parent,
                     replier, reply_body, reply_html, epoch(moment), paths[n], *counts,
                 ))  # fmt: skip
+                last = moment
             replies = len(depths)
             next_reply += replies
-            last = moment if replies else created
             edited = created + rng.uniform(60, 7_200) if rng.random() < 0.03 else None
             edited = epoch(edited) if edited is not None and edited < world.now else None
             group_id = groups[space - 1].id if space else None
