@@ -95,7 +95,11 @@ from kring.access.questions import (  # issue 5: questions
     can_ask_in,
     can_vote_answer,
 )
-from kring.access.reactions import can_react, can_react_to_each  # issue 4: reactions
+from kring.access.reactions import (  # issue 4: reactions
+    can_react,
+    can_react_to_each,
+    can_react_to_replies,
+)
 from kring.access.search import (  # issue 5: search
     can_view_document,
     document_reach_is_narrow,
@@ -161,6 +165,7 @@ __all__ = [
     "can_post_in",
     "can_react",
     "can_react_to_each",
+    "can_react_to_replies",
     "can_read_space",
     "can_reply",
     "can_reply_in",

@@ -75,8 +75,10 @@ def can_delete_reply(viewer: Any, reply: Reply) -> bool:
     return can_edit_reply(viewer, reply) or can_moderate_in(viewer, reply.post.group)
 
 
-def reply_rights(viewer: Any, post: Post, replies: Iterable[Reply]) -> dict[int, tuple[bool, bool]]:
-    """{reply id: (can_edit_reply, can_delete_reply)} for replies of `post`, for a thread page.
+def reply_rights(viewer: Any, post: Post, replies: Iterable[Any]) -> dict[int, tuple[bool, bool]]:
+    """{reply id: (can_edit_reply, can_delete_reply)} for replies of `post`, for a thread page:
+    Reply objects or anything with their `pk`, `author_id` and `deleted_at` (a thread
+    page's ReplyFacts, read from its rows).
 
     The same answers as asking each reply (a test compares them for every viewer), with
     the post's own checks (may the viewer read it, moderate its space) made once."""

@@ -33,3 +33,12 @@ def can_react_to_each(viewer: Any, targets: Iterable[Post | Reply]) -> dict[int,
         live = not isinstance(target, Reply) or target.deleted_at is None
         answers[target.pk] = live and readable[post.group_id]
     return answers
+
+
+def can_react_to_replies(viewer: Any, post: Post, replies: Iterable[Any]) -> dict[int, bool]:
+    """{reply id: can_react} for replies of `post` (Reply objects or anything with their
+    `pk` and `deleted_at`, such as a thread page's ReplyFacts): the post's space checked once.
+
+    The same answers as can_react for each (a test compares them for every viewer)."""
+    readable = is_signed_in(viewer) and can_view_post(viewer, post)
+    return {reply.pk: readable and reply.deleted_at is None for reply in replies}

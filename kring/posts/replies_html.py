@@ -1,17 +1,30 @@
-"""The `<li>` of each reply on a thread page, rendered once and reused (kring/core/fragments.py)."""
+"""The `<li>` of each reply on a thread page, rendered once and reused (kring/core/fragments.py).
 
+Each reply is a fragment of its own; a thread page's fifty are also kept together, as one
+block under a key made from the page's rows (`thread_replies_html`).
+"""
+
+import hashlib
+import pickle
 from typing import Any
 
 from django.template.loader import get_template
 from django.utils.safestring import SafeString
 
 from kring import access
-from kring.core.fragments import CSRF_SLOT, csrf_fill, fragment_key, render_fragments
+from kring.core.fragments import (
+    CSRF_SLOT,
+    csrf_fill,
+    fragment_key,
+    render_fragment,
+    render_fragments,
+)
 from kring.core.links import link
 from kring.people.models import display_name
 from kring.posts.models import Post, Reply
+from kring.posts.selectors import ThreadPage
 from kring.reactions.bars import bar_html
-from kring.reactions.selectors import BarLook, reaction_looks
+from kring.reactions.selectors import BarLook, my_reactions_on_thread, reaction_looks
 
 REPLY_TEMPLATE = "posts/partials/reply.html"
 INDENT_LEVELS = 6  # kring.css indents up to this level; deeper replies line up with it
@@ -69,6 +82,49 @@ def replies_html(
     reply before it, so thread.js can put it in its place. `csrf_token` goes into the
     forms of the reaction bars.
     """
+    fragments = _fragments(viewer, post, replies, may_reply=may_reply, new_after=new_reply_after)
+    return csrf_fill(fragments, csrf_token)
+
+
+def thread_replies_html(
+    viewer: Any, post: Post, page: ThreadPage, *, may_reply: bool, csrf_token: str
+) -> SafeString:
+    """The `<li>` of every reply on a thread page (selectors.thread_page_for), kept as one block.
+
+    Also sets the reader's own reactions on `post` (`my_reactions`, for its card). The
+    block's key is made, like each reply's, from every input of its HTML: the page's rows
+    as its query returned them (each reply's columns, its author's and their
+    department's), whom the replies answer, and the reader's rights and own reactions on
+    each reply. A page whose block is kept costs the query for its rows and one for the
+    reader's reactions, and builds no reply; a change to any reply on it, its author or
+    the reader's rights gives another key, and the block is made again from the replies'
+    own fragments, most of them kept.
+    """
+    facts = page.facts
+    mine = my_reactions_on_thread(viewer, post, facts)
+    edit_delete = access.reply_rights(viewer, post, facts)
+    may_react = access.can_react_to_replies(viewer, post, facts)
+    readers = [(edit_delete[f.pk], may_react[f.pk], sorted(mine.get(f.pk, ()))) for f in facts]
+    # Pickled, not joined as text: fifty rows of twenty-odd columns in one call to C. Equal
+    # values pickle alike; where they might not, the block is only rendered once more.
+    material = pickle.dumps((page.rows, page.earlier_parents, may_reply, readers), protocol=5)
+    digest = hashlib.blake2b(material, digest_size=16).hexdigest()
+    key = fragment_key("thread-replies", post.pk, page.after, digest)
+
+    def render() -> str:
+        replies = page.replies
+        for reply in replies:
+            reply.my_reactions = sorted(mine.get(reply.pk, ()))
+        return "".join(_fragments(viewer, post, replies, may_reply=may_reply, new_after=None))
+
+    (html,) = csrf_fill([render_fragment(key, render)], csrf_token)
+    return html
+
+
+def _fragments(
+    viewer: Any, post: Post, replies: list[Reply], *, may_reply: bool, new_after: str | None
+) -> list[SafeString]:
+    """replies_html's `<li>`s with CSRF_SLOT where the reader's token goes."""
     template = get_template(REPLY_TEMPLATE, using="jinja2")  # decision 0027
     thread_url = link("posts:detail", post.pk)
     edit_delete = access.reply_rights(viewer, post, replies)
@@ -93,15 +149,14 @@ def replies_html(
                 "may_reply": may_answer,
                 "may_edit": may_edit,
                 "may_delete": may_delete,
-                "new_after": new_reply_after,
+                "new_after": new_after,
                 "bar_html": bar_html(reply, looks[reply.pk]),
                 "csrf_slot": CSRF_SLOT,
             }
         )
 
-    fragments = render_fragments(
+    return render_fragments(
         replies,
-        key=lambda reply: _key(reply, rights[reply.pk], looks[reply.pk], new_after=new_reply_after),
+        key=lambda reply: _key(reply, rights[reply.pk], looks[reply.pk], new_after=new_after),
         render=render,
     )
-    return csrf_fill(fragments, csrf_token)

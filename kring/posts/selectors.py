@@ -5,9 +5,9 @@ index range scan on (post, path): a page costs the same for a thread of 5 or 600
 """
 
 import re
-from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from typing import Any, NamedTuple
 
 from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
 
@@ -15,19 +15,11 @@ from kring import access
 from kring.core.compiled_sql import CompiledSelect, model_from_row
 from kring.posts.loading import DEPARTMENT_COLUMNS, author_from_row
 from kring.posts.models import PATH_DIGITS, PATH_MAX_DEPTH, Post, Reply
+from kring.reactions.models import KINDS, count_field
 
 PAGE_SIZE = 50
 LIVE_BATCH = 20  # replies per answer to an open page that asks what is new
 _PATH = re.compile(rf"[0-9]{{{PATH_DIGITS}}}(?:/[0-9]{{{PATH_DIGITS}}}){{0,{PATH_MAX_DEPTH - 1}}}")
-
-
-@dataclass(frozen=True)
-class ThreadPage:
-    """Replies in reading order, starting after the path `after` ("" from the first one)."""
-
-    replies: list[Reply]
-    after: str
-    next_after: str | None  # the `after` of the next page; None: this page ends the thread
 
 
 def path_is_valid(value: str) -> bool:
@@ -109,25 +101,72 @@ def _page_rows(post_id: int, after: str, limit: int) -> list[tuple]:
     return _page_query_compiled(bool(after), limit).rows(*values, using=Reply.objects.db)
 
 
-def _reply_page_rows(post: Post, *, after: str, limit: int) -> list[Reply]:
-    """Up to `limit` replies of `post` after the path `after`, in reading order, each with
-    its author, their department and whom it answers (`_PARENT_COLUMNS`).
+_AT = {name: index for index, name in enumerate(_PAGE_COLUMNS)}
+_COUNTS = tuple(_AT[count_field(kind)] for kind in KINDS)
 
-    One query, and a second only for a page after the first whose replies answer replies
-    on earlier pages. A reply's parent comes before it in reading order, so on the first
-    page every parent is on the page itself: joining each reply's parent and its author
-    made the query cost three times as much to plan and to run (bench/README.md).
+
+class ReplyFacts(NamedTuple):
+    """What the reader's rights on a reply and their reaction bar depend on, from its row:
+    enough for kring/access and kring/reactions without building the reply."""
+
+    pk: int
+    author_id: int
+    deleted_at: Any
+    counts: tuple[int, ...]  # in KINDS order
+
+
+@dataclass(frozen=True)
+class ThreadPage:
+    """Replies in reading order, starting after the path `after` ("" from the first one).
+
+    Kept as the rows the page's query returned (`rows`, and `earlier_parents`: the
+    _PARENT_OWN values of the replies on earlier pages that replies here answer): a page
+    whose replies' HTML is kept as one block (posts/replies_html.py) never builds them.
     """
-    db = Reply.objects.db
-    end = len(_REPLY_COLUMNS)
-    loaded = []
-    for row in _page_rows(post.pk, after, limit):
-        reply = model_from_row(Reply, _REPLY_COLUMNS, row[:end], db)
-        reply._state.fields_cache["author"] = author_from_row(row[end:], db, _AUTHOR_COLUMNS)
-        reply._state.fields_cache["post"] = post
-        loaded.append(reply)
-    _parents_attach(loaded)
-    return loaded
+
+    post: Post | None
+    rows: list[tuple]
+    after: str
+    next_after: str | None  # the `after` of the next page; None: this page ends the thread
+    earlier_parents: dict[int, tuple] = field(default_factory=dict)
+
+    @cached_property
+    def facts(self) -> list[ReplyFacts]:
+        pk, author, deleted = _AT["id"], _AT["author_id"], _AT["deleted_at"]
+        return [
+            ReplyFacts(row[pk], row[author], row[deleted], tuple(row[i] for i in _COUNTS))
+            for row in self.rows
+        ]
+
+    @cached_property
+    def replies(self) -> list[Reply]:
+        """The replies as models, each with its post, author (with department) and the
+        _PARENT_COLUMNS of whom it answers."""
+        db = Reply.objects.db
+        end = len(_REPLY_COLUMNS)
+        loaded = []
+        for row in self.rows:
+            reply = model_from_row(Reply, _REPLY_COLUMNS, row[:end], db)
+            reply._state.fields_cache["author"] = author_from_row(row[end:], db, _AUTHOR_COLUMNS)
+            reply._state.fields_cache["post"] = self.post
+            loaded.append(reply)
+        _parents_attach(loaded, self.earlier_parents)
+        return loaded
+
+
+def _earlier_parents(rows: list[tuple]) -> dict[int, tuple]:
+    """The _PARENT_OWN values of the parents of `rows` that are not among them: one query,
+    none on a thread's first page. A reply's parent comes before it in reading order, so
+    on the first page every parent is on the page itself: joining each reply's parent and
+    its author made the query cost three times as much to plan and to run (bench/README.md).
+    """
+    pk, parent = _AT["id"], _AT["parent_id"]
+    on_page = {row[pk] for row in rows}
+    missing = {row[parent] for row in rows if row[parent] and row[parent] not in on_page}
+    if not missing:
+        return {}
+    values = Reply.objects.filter(pk__in=missing).values_list("pk", *_PARENT_OWN)
+    return {pk: tuple(rest) for pk, *rest in values}
 
 
 def _parent_values(reply: Reply) -> tuple:
@@ -141,15 +180,10 @@ def _parent_values(reply: Reply) -> tuple:
     return tuple(values)
 
 
-def _parents_attach(replies: list[Reply]) -> None:
+def _parents_attach(replies: list[Reply], earlier: dict[int, tuple]) -> None:
     """Set _PARENT_COLUMNS on each reply: from the page where its parent is on it, else
-    from one query for the parents on earlier pages (none on a thread's first page)."""
+    from `earlier` (_earlier_parents)."""
     on_page = {reply.pk: reply for reply in replies}
-    missing = {r.parent_id for r in replies if r.parent_id and r.parent_id not in on_page}
-    earlier = {}
-    if missing:
-        rows = Reply.objects.filter(pk__in=missing).values_list("pk", *_PARENT_OWN)
-        earlier = {pk: tuple(values) for pk, *values in rows}
     for reply in replies:
         if reply.parent_id is None:
             values = _NO_PARENT
@@ -166,14 +200,21 @@ def thread_page_for(
     """Return up to `per_page` replies of the post the viewer can see, after the path `after`.
 
     A removed reply stays as a placeholder only while it has answers below it
-    (services.reply_delete keeps it so), so every row is shown. One query.
+    (services.reply_delete keeps it so), so every row is shown. One query, and a second
+    only for a page after the first whose replies answer replies on earlier pages.
     """
     if not access.can_view(viewer, post):
-        return ThreadPage(replies=[], after=after, next_after=None)
-    rows = _reply_page_rows(post, after=after, limit=per_page + 1)
+        return ThreadPage(post=None, rows=[], after=after, next_after=None)
+    rows = _page_rows(post.pk, after, per_page + 1)
     more = len(rows) > per_page
     rows = rows[:per_page]
-    return ThreadPage(replies=rows, after=after, next_after=rows[-1].path if more else None)
+    return ThreadPage(
+        post=post,
+        rows=rows,
+        after=after,
+        next_after=rows[-1][_AT["path"]] if more else None,
+        earlier_parents=_earlier_parents(rows),
+    )
 
 
 def reply_on_page(post: Post, reply_id: int) -> Reply:

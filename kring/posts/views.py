@@ -25,7 +25,7 @@ from kring.posts import services
 from kring.posts.forms import EditForm, PostForm, ReplyForm
 from kring.posts.loading import posts_by_id_for
 from kring.posts.models import BODY_MAX_LENGTH, Post, Reply
-from kring.posts.replies_html import replies_html
+from kring.posts.replies_html import replies_html, thread_replies_html
 from kring.posts.selectors import (
     LIVE_BATCH,
     latest_reply_column,
@@ -39,7 +39,6 @@ from kring.posts.selectors import (
 )
 from kring.questions.forms import question_composer_context, question_title_from
 from kring.questions.services import question_create
-from kring.reactions.selectors import my_reactions_attach
 from kring.reactions.services import praise_create
 from kring.reactions.views import praise_picker_context
 from kring.topics.services import body_prepare  # issue 4: preview shows tags as links
@@ -202,9 +201,9 @@ def _thread_context(
     """One page of the thread with the reply form (answering `reply_to`, if given)."""
     may_reply = access.can_reply(request.user, post)
     page = thread_page_for(request.user, post, after=after)
-    my_reactions_attach(request.user, [post, *page.replies])  # the card's and the replies'
-    html = replies_html(
-        request.user, post, page.replies, may_reply=may_reply, csrf_token=get_token(request)
+    # Also the reader's own reactions on the post, for its card.
+    html = thread_replies_html(
+        request.user, post, page, may_reply=may_reply, csrf_token=get_token(request)
     )
     cancel_url = None
     if reply_to is not None:
@@ -212,7 +211,7 @@ def _thread_context(
     return {
         "post": post,
         "page": page,
-        "replies_html": mark_safe("".join(html)),  # noqa: S308 (rendered by our templates)
+        "replies_html": html,
         "may_reply": may_reply,
         "reply_to": reply_to,
         "cancel_url": cancel_url,

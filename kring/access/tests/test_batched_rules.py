@@ -1,7 +1,8 @@
 """The batched rules of a thread page agree with the one-at-a-time rules, for every viewer.
 
-A thread page asks for fifty replies at once (`reply_rights`, `can_react_to_each`); the
-answers must be exactly what `can_edit_reply`, `can_delete_reply` and `can_react` say.
+A thread page asks for fifty replies at once (`reply_rights`, `can_react_to_each`,
+`can_react_to_replies`), from the replies or from their rows (`ReplyFacts`); the answers
+must be exactly what `can_edit_reply`, `can_delete_reply` and `can_react` say.
 """
 
 from django.contrib.auth.models import AnonymousUser
@@ -9,6 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from kring import access
 from kring.posts import services as post_services
 from kring.posts.models import Post, Reply
+from kring.posts.selectors import thread_page_for
 
 
 def _viewers(world) -> list:
@@ -51,6 +53,25 @@ def test_reply_rights_agree_with_can_edit_and_can_delete_reply_for_every_viewer(
                     access.can_delete_reply(viewer, reply),
                 )
                 assert rights[reply.pk] == expected, (viewer, space, reply.body)
+
+
+def test_reply_rights_and_reactions_from_a_pages_rows_agree_with_the_replies(world):
+    """A thread page kept as one block asks the rules of its rows, not of built replies."""
+    replies = _replies_everywhere(world)
+    for viewer in _viewers(world):
+        for space, post in world.posts.items():
+            page = thread_page_for(viewer, post)
+            if not access.can_view(viewer, post):
+                assert page.facts == []
+                continue
+            assert {fact.pk for fact in page.facts} == {reply.pk for reply in replies[space]}
+            assert access.reply_rights(viewer, post, page.facts) == access.reply_rights(
+                viewer, post, replies[space]
+            ), (viewer, space)
+            expected = {reply.pk: access.can_react(viewer, reply) for reply in replies[space]}
+            from_rows = access.can_react_to_replies(viewer, post, page.facts)
+            assert from_rows == expected, (viewer, space)
+            assert access.can_react_to_replies(viewer, post, replies[space]) == expected
 
 
 def test_can_react_to_each_agrees_with_can_react_for_every_viewer(world):

@@ -2,6 +2,7 @@
 
 import re
 import uuid
+from unittest.mock import PropertyMock, patch
 
 import pytest
 from django.core.cache import caches
@@ -11,6 +12,7 @@ from kring.groups.models import Membership
 from kring.people.models import Department, User
 from kring.posts import services
 from kring.posts.models import Reply
+from kring.posts.selectors import ThreadPage
 from kring.realtime.tests.conftest import REDIS_URL, needs_redis
 
 
@@ -188,3 +190,28 @@ def test_thread_page_shows_the_edit_if_another_process_shared_the_old_reply(
     caches["fragments"].clear()
     shown = read(client, post, question)
     assert "<strong>bus</strong>" in shown and "sleutel" not in shown
+
+
+def test_thread_page_replies_come_as_one_kept_block_to_readers_with_the_same_rights(
+    world, thread, client_for, make_user
+):
+    post, question, _answer = thread
+    edit_link = f'href="/posts/replies/{question.pk}/edit/"'
+    first = client_for(world.outsider).get(post.get_absolute_url()).content.decode()
+    colleague = make_user("dirk", first_name="Dirk", last_name="Smit")  # an employee, as Carla
+
+    with patch.object(ThreadPage, "replies", new_callable=PropertyMock) as built:
+        second = client_for(colleague).get(post.get_absolute_url()).content.decode()
+    assert not built.called  # no reply built, no reply's key made: the block was kept
+    token = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+    theirs, mine = (
+        token.findall(reply_html(first, question)),
+        token.findall(reply_html(second, question)),
+    )
+    assert mine and set(mine).isdisjoint(theirs)  # the reaction forms carry each reader's token
+    assert token.sub("", reply_html(second, question)) == token.sub("", reply_html(first, question))
+    assert edit_link not in second
+
+    # The question's author may edit it: their rights make another block.
+    own = read(client_for(world.member), post, question)
+    assert edit_link in own

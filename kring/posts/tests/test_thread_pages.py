@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from kring.people.models import User
 from kring.posts import services
 from kring.posts.models import Reply
 from kring.posts.selectors import PAGE_SIZE
@@ -391,3 +392,25 @@ def test_later_page_names_whom_a_reply_answers_if_that_reply_is_on_an_earlier_pa
     assert "antwoord op Anna de Vries" in answer_to_opening[: answer_to_opening.index("</li>")]
     answer_to_removed = second[second.index(f'id="reply-{late.pk}"') :]
     assert "antwoord op een verwijderde reactie" in answer_to_removed
+
+
+def test_later_page_names_the_new_name_if_whom_a_reply_answers_on_an_earlier_page_is_renamed(
+    world, client_for
+):
+    """The answer's own row does not change, only the earlier page's: yet it shows at once."""
+    post = world.posts["company"]
+    opening = services.reply_create(actor=world.admin, post=post, body="Begin")
+    for n in range(PAGE_SIZE + 1):
+        services.reply_create(actor=world.outsider, post=post, parent=opening, body=f"Op {n}")
+    client = client_for(world.member)
+    later = more_href(client.get(post.get_absolute_url()).content.decode())
+    last = shown(client.get(later).content.decode())[-1]
+
+    def answers_on_second_page() -> str:
+        page = client.get(later).content.decode()
+        reply = page[page.index(f'id="reply-{last}"') :]
+        return reply[: reply.index("</li>")]
+
+    assert "antwoord op Anna de Vries" in answers_on_second_page()
+    User.objects.filter(pk=world.admin.pk).update(first_name="Annemarie")
+    assert "antwoord op Annemarie de Vries" in answers_on_second_page()
