@@ -6,15 +6,17 @@ from django.db import transaction
 from django.http import Http404, HttpResponseBadRequest
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kring import access
 from kring.announcements.services import announcement_publish
 from kring.core.errors import ApplicationError, PermissionDenied, ValidationFailed
+from kring.core.fragments import CSRF_TOKEN_STAND_IN, fragment_key, render_fragment, token_fill
 from kring.core.htmx import HtmxHttpRequest
 from kring.groups.models import Group
 from kring.groups.selectors import groups_postable_for
@@ -201,10 +203,10 @@ def _thread_context(
     """One page of the thread with the reply form (answering `reply_to`, if given)."""
     may_reply = access.can_reply(request.user, post)
     page = thread_page_for(request.user, post, after=after)
+    # One masked token for the page: the replies' forms and the template's (csrf_token).
+    csrf_token = get_token(request)
     # Also the reader's own reactions on the post, for its card.
-    html = thread_replies_html(
-        request.user, post, page, may_reply=may_reply, csrf_token=get_token(request)
-    )
+    html = thread_replies_html(request.user, post, page, may_reply=may_reply, csrf_token=csrf_token)
     cancel_url = None
     if reply_to is not None:
         cancel_url = _thread_url(post.pk, after=after, reply_id=reply_to.pk)
@@ -217,6 +219,7 @@ def _thread_context(
         "cancel_url": cancel_url,
         "failed": failed,
         "live_since": reply_latest_id(post),
+        "csrf_token": csrf_token,
     }
 
 
@@ -260,7 +263,42 @@ def post_detail(request: HtmxHttpRequest, pk: int):
         after = reply_page_after(reply_to)
     context = _thread_context(request, post, after=after, reply_to=reply_to)
     context["after_damaged"] = damaged
+    if reply_to is None and not damaged:
+        context["thread_html"] = _thread_section(context)
     return render(request, "posts/post_detail.html", context, status=400 if damaged else 200)
+
+
+_REPLIES_SLOT = "<!--kring:thread-replies-->"
+
+
+def _thread_section(context: dict) -> SafeString:
+    """The thread's section (posts/partials/thread.html) as most visits show it: no reply
+    answered yet, no failed reply. The same for every reader with the same right to reply
+    on the same page of the post, so it is kept (kring/core/fragments.py); the page's
+    replies and the reader's CSRF token go in afterwards."""
+    post, page = context["post"], context["page"]
+    key = fragment_key(
+        "thread-section",
+        get_script_prefix(),
+        post.pk,
+        post.reply_count,
+        page.after,
+        page.next_after,
+        context["may_reply"],
+        context["live_since"],
+    )
+
+    def render_section() -> str:
+        section = {
+            **context,
+            "replies_html": mark_safe(_REPLIES_SLOT),  # noqa: S308 (a constant)
+            "csrf_token": CSRF_TOKEN_STAND_IN,
+        }
+        return render_to_string("posts/partials/thread.html", section)
+
+    html = render_fragment(key, render_section)
+    html = token_fill(html, context["csrf_token"])
+    return mark_safe(html.replace(_REPLIES_SLOT, context["replies_html"], 1))  # noqa: S308
 
 
 @login_required

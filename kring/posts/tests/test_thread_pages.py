@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -414,3 +415,34 @@ def test_later_page_names_the_new_name_if_whom_a_reply_answers_on_an_earlier_pag
     assert "antwoord op Anna de Vries" in answers_on_second_page()
     User.objects.filter(pk=world.admin.pk).update(first_name="Annemarie")
     assert "antwoord op Annemarie de Vries" in answers_on_second_page()
+
+
+REPLY_FORM = re.compile(r'<form class="reply-form".*?</form>', re.S)
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def test_kept_thread_section_shows_each_readers_token_and_the_count(world, client_for):
+    """The section around the replies is kept (posts/views.py _thread_section): the form
+    still posts with each reader's own token, and the count follows every new reply."""
+    post = world.posts["open"]
+    for n, author in enumerate((world.member, world.admin, world.member)):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(author)
+        page = client.get(post.get_absolute_url()).content.decode()
+        assert f"{n} reacties" in page or (n == 1 and "1 reactie" in page)
+        token = TOKEN.search(REPLY_FORM.search(page).group(0)).group(1)
+        assert "standin" not in token
+        response = client.post(
+            reverse("posts:reply", args=[post.pk]), {"csrfmiddlewaretoken": token, "body": "Ja"}
+        )
+        assert response.status_code == 302, response.status_code
+    assert Reply.objects.filter(post=post, body="Ja").count() == 3
+    outsider = client_for(world.outsider)
+    page = outsider.get(post.get_absolute_url()).content.decode()
+    assert '<h2 id="replies-heading">3 reacties</h2>' in page and REPLY_FORM.search(page)
+    # A removed reply without answers goes; the newest reply, which the section names
+    # as where the page's live updates start, stays the same.
+    first = Reply.objects.filter(post=post, body="Ja").order_by("pk").first()
+    services.reply_delete(actor=world.member, reply=first)
+    page = outsider.get(post.get_absolute_url()).content.decode()
+    assert '<h2 id="replies-heading">2 reacties</h2>' in page
