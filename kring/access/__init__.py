@@ -74,6 +74,7 @@ from kring.access.people import (
     can_edit_profile,
     can_view_person,
     visible_people,
+    visible_people_ids,
     visible_people_of,
 )
 from kring.access.polls import can_see_poll_results, can_vote  # issue 4: polls
@@ -190,6 +191,7 @@ __all__ = [
     "reply_rights",
     "role_in",
     "visible",
+    "visible_people_ids",
 ]
 
 _VIEW_RULES = {

@@ -1,12 +1,16 @@
 """Rules for colleagues' profiles."""
 
+from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from django.db.models import Q, QuerySet
 
 from kring.access.groups import ReaderKind, reader_kind
 from kring.access.viewers import group_roles, is_employee, is_signed_in, member_group_ids_of
+from kring.core.compiled_sql import PADDED_LENGTHS, CompiledSelect, padded
 from kring.groups.models import Membership
+from kring.people.models import User
 
 
 def can_view_person(viewer: Any, person: Any) -> bool:
@@ -36,6 +40,36 @@ def visible_people_of(kind: ReaderKind, viewer_id: int | None, queryset: QuerySe
         "user_id"
     )
     return queryset.filter(Q(pk=viewer_id) | Q(pk__in=fellow_members))
+
+
+@cache
+def _visible_ids_query(kind: ReaderKind, length: int) -> CompiledSelect:
+    """Which of `length` people a reader of `kind` may see: compiled once per kind and
+    length (kring/core/compiled_sql.py). An employee's rule does not name the employee."""
+
+    def build(viewer_id: int | None, *ids: int) -> QuerySet:
+        people = visible_people_of(kind, viewer_id, User.objects.filter(pk__in=ids))
+        return people.values_list("pk")
+
+    if kind is ReaderKind.EMPLOYEE:
+        return CompiledSelect(lambda *ids: build(None, *ids), slots=(int,) * length)
+    return CompiledSelect(build, slots=(int,) * (1 + length))
+
+
+def visible_people_ids(viewer: Any, ids: Iterable[int]) -> set[int]:
+    """The ones among `ids` of the people the viewer may see: `visible_people` of them, from
+    SQL compiled once per kind of reader and padded number of ids."""
+    kind = reader_kind(viewer)
+    ids = list(dict.fromkeys(ids))
+    if kind is ReaderKind.NOBODY or not ids:
+        return set()
+    if len(ids) > PADDED_LENGTHS[-1]:
+        people = visible_people_of(kind, viewer.pk, User.objects.filter(pk__in=ids))
+        return set(people.values_list("pk", flat=True))
+    values = padded(ids)
+    viewer_ids = () if kind is ReaderKind.EMPLOYEE else (viewer.pk,)
+    rows = _visible_ids_query(kind, len(values)).rows(*viewer_ids, *values, using=User.objects.db)
+    return {pk for (pk,) in rows}
 
 
 def can_edit_profile(viewer: Any, person: Any) -> bool:

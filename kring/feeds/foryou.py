@@ -27,7 +27,6 @@ from kring.feeds.ranking import RankInputs, Reason, arrange
 from kring.feeds.selectors import newest_keys
 from kring.follows.selectors import followed_with_departments_of
 from kring.groups.models import Group
-from kring.people.models import User
 from kring.posts.loading import posts_by_id_for
 from kring.posts.models import Post, Reply
 from kring.reactions.models import Reaction
@@ -363,8 +362,7 @@ def reason_texts(
     topic_ids = {r.ident for _pk, reasons in chosen for r in reasons if r.kind == "topic"}
     seen_people: set[int] = set()
     if named_people:
-        people = access.visible(viewer, User.objects.filter(pk__in=named_people))
-        seen_people = set(people.order_by().values_list("pk", flat=True))
+        seen_people = access.visible_people_ids(viewer, sorted(named_people))
     topics = Topic.objects.in_bulk(topic_ids) if topic_ids else {}
     texts = {}
     for post_id, reasons in chosen:

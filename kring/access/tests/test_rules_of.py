@@ -65,3 +65,15 @@ def test_visible_of_tells_readers_apart_and_refuses_models_without_an_id_only_ru
 
     with pytest.raises(TypeError, match="no id-only rule for Notification"):
         access.visible_of(access.reader_kind(member), member.pk, Notification.objects.all())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("viewer_kind", (*VIEWERS, "deactivated"))
+def test_visible_people_ids_names_whom_visible_people_shows(matrix: Matrix, viewer_kind: str):
+    """The "Voor jou" reasons name people by these ids (kring/feeds/foryou.py)."""
+    viewer = _viewer(matrix, viewer_kind)
+    people = list(User.objects.order_by("pk").values_list("pk", flat=True))
+    expected = set(access.visible(viewer, User.objects.all()).values_list("pk", flat=True))
+    for ids in (people, people[:1], people[1:4], [*people, *people]):
+        assert access.visible_people_ids(viewer, ids) == expected & set(ids), (viewer_kind, ids)
+    assert access.visible_people_ids(viewer, []) == set()
