@@ -95,9 +95,19 @@ def render_fragments[T](
 
     `key(item)` must come from `fragment_key` with every input of `render(item)`.
     """
+    return render_fragments_keyed(items, key=key, render=render)[1]
+
+
+def render_fragments_keyed[T](
+    items: Iterable[T],
+    *,
+    key: Callable[[T], str],
+    render: Callable[[T], str],
+) -> tuple[list[str], list[SafeString]]:
+    """`render_fragments`, with the fragments' keys: (keys, HTML), in the items' order."""
     items = list(items)
     if not items:
-        return []
+        return [], []
     local = caches["fragments"]
     keys = [key(item) for item in items]
     found = local.get_many(keys)
@@ -110,7 +120,29 @@ def render_fragments[T](
         local.set_many(fresh)
         _shared_set(fresh)
     # SafeString itself, not mark_safe: fifty replies, and every one is a str already.
-    return [SafeString(found[k] if k in found else fresh[k]) for k in keys]
+    return keys, [SafeString(found[k] if k in found else fresh[k]) for k in keys]
+
+
+def render_fragment_list(
+    key: str, render: Callable[[], tuple[list[str], list[SafeString]]]
+) -> SafeString:
+    """A list of kept fragments, joined, found by one key that names them all.
+
+    `key` (from `fragment_key`, with every input of the list) keeps only the fragments'
+    own keys, not their HTML a second time: a hit costs two lookups and builds nothing.
+    `render()` returns (keys, HTML) as `render_fragments_keyed` does; it is called when
+    the list is not kept, or when one of its fragments has aged out of the cache.
+    """
+    local = caches["fragments"]
+    named = local.get(key)
+    if named is not None:
+        keys = named.split(" ") if named else []
+        found = local.get_many(keys)
+        if len(found) == len(keys):
+            return SafeString("".join(found[k] for k in keys))
+    keys, fragments = render()
+    local.set(key, " ".join(keys))
+    return SafeString("".join(fragments))
 
 
 def render_fragment(key: str, render: Callable[[], str]) -> SafeString:

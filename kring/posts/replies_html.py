@@ -1,7 +1,7 @@
 """The `<li>` of each reply on a thread page, rendered once and reused (kring/core/fragments.py).
 
 Each reply is a fragment of its own; a thread page's fifty are also kept together, as one
-block under a key made from the page's rows (`thread_replies_html`).
+list under a key made from the page's rows (`thread_replies_html`).
 """
 
 import hashlib
@@ -16,8 +16,8 @@ from kring.core.fragments import (
     CSRF_SLOT,
     csrf_fill,
     fragment_key,
-    render_fragment,
-    render_fragments,
+    render_fragment_list,
+    render_fragments_keyed,
 )
 from kring.core.links import link
 from kring.people.models import display_name
@@ -82,23 +82,26 @@ def replies_html(
     reply before it, so thread.js can put it in its place. `csrf_token` goes into the
     forms of the reaction bars.
     """
-    fragments = _fragments(viewer, post, replies, may_reply=may_reply, new_after=new_reply_after)
+    _keys, fragments = _fragments(
+        viewer, post, replies, may_reply=may_reply, new_after=new_reply_after
+    )
     return csrf_fill(fragments, csrf_token)
 
 
 def thread_replies_html(
     viewer: Any, post: Post, page: ThreadPage, *, may_reply: bool, csrf_token: str
 ) -> SafeString:
-    """The `<li>` of every reply on a thread page (selectors.thread_page_for), kept as one block.
+    """The `<li>` of every reply on a thread page (selectors.thread_page_for), kept as one list.
 
     Also sets the reader's own reactions on `post` (`my_reactions`, for its card). The
-    block's key is made, like each reply's, from every input of its HTML: the page's rows
+    list's key is made, like each reply's, from every input of its HTML: the page's rows
     as its query returned them (each reply's columns, its author's and their
     department's), whom the replies answer, and the reader's rights and own reactions on
-    each reply. A page whose block is kept costs the query for its rows and one for the
-    reader's reactions, and builds no reply; a change to any reply on it, its author or
-    the reader's rights gives another key, and the block is made again from the replies'
-    own fragments, most of them kept.
+    each reply. It keeps the replies' own keys (render_fragment_list), not their HTML a
+    second time. A page whose list is kept costs the query for its rows and one for the
+    reader's reactions, and builds no reply and no reply's key; a change to any reply on
+    it, its author or the reader's rights gives another key, and the list is made again
+    from the replies' own fragments, most of them kept.
     """
     facts = page.facts
     mine = my_reactions_on_thread(viewer, post, facts)
@@ -106,25 +109,25 @@ def thread_replies_html(
     may_react = access.can_react_to_replies(viewer, post, facts)
     readers = [(edit_delete[f.pk], may_react[f.pk], sorted(mine.get(f.pk, ()))) for f in facts]
     # Pickled, not joined as text: fifty rows of twenty-odd columns in one call to C. Equal
-    # values pickle alike; where they might not, the block is only rendered once more.
+    # values pickle alike; where they might not, the list is only made once more.
     material = pickle.dumps((page.rows, page.earlier_parents, may_reply, readers), protocol=5)
     digest = hashlib.blake2b(material, digest_size=16).hexdigest()
     key = fragment_key("thread-replies", post.pk, page.after, digest)
 
-    def render() -> str:
+    def render() -> tuple[list[str], list[SafeString]]:
         replies = page.replies
         for reply in replies:
             reply.my_reactions = sorted(mine.get(reply.pk, ()))
-        return "".join(_fragments(viewer, post, replies, may_reply=may_reply, new_after=None))
+        return _fragments(viewer, post, replies, may_reply=may_reply, new_after=None)
 
-    (html,) = csrf_fill([render_fragment(key, render)], csrf_token)
+    (html,) = csrf_fill([render_fragment_list(key, render)], csrf_token)
     return html
 
 
 def _fragments(
     viewer: Any, post: Post, replies: list[Reply], *, may_reply: bool, new_after: str | None
-) -> list[SafeString]:
-    """replies_html's `<li>`s with CSRF_SLOT where the reader's token goes."""
+) -> tuple[list[str], list[SafeString]]:
+    """replies_html's `<li>`s with CSRF_SLOT where the reader's token goes, and their keys."""
     template = get_template(REPLY_TEMPLATE, using="jinja2")  # decision 0027
     thread_url = link("posts:detail", post.pk)
     edit_delete = access.reply_rights(viewer, post, replies)
@@ -155,7 +158,7 @@ def _fragments(
             }
         )
 
-    return render_fragments(
+    return render_fragments_keyed(
         replies,
         key=lambda reply: _key(reply, rights[reply.pk], looks[reply.pk], new_after=new_after),
         render=render,

@@ -192,7 +192,7 @@ def test_thread_page_shows_the_edit_if_another_process_shared_the_old_reply(
     assert "<strong>bus</strong>" in shown and "sleutel" not in shown
 
 
-def test_thread_page_replies_come_as_one_kept_block_to_readers_with_the_same_rights(
+def test_thread_page_replies_come_as_one_kept_list_to_readers_with_the_same_rights(
     world, thread, client_for, make_user
 ):
     post, question, _answer = thread
@@ -202,7 +202,7 @@ def test_thread_page_replies_come_as_one_kept_block_to_readers_with_the_same_rig
 
     with patch.object(ThreadPage, "replies", new_callable=PropertyMock) as built:
         second = client_for(colleague).get(post.get_absolute_url()).content.decode()
-    assert not built.called  # no reply built, no reply's key made: the block was kept
+    assert not built.called  # no reply built, no reply's key made: the list was kept
     token = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
     theirs, mine = (
         token.findall(reply_html(first, question)),
@@ -212,6 +212,6 @@ def test_thread_page_replies_come_as_one_kept_block_to_readers_with_the_same_rig
     assert token.sub("", reply_html(second, question)) == token.sub("", reply_html(first, question))
     assert edit_link not in second
 
-    # The question's author may edit it: their rights make another block.
+    # The question's author may edit it: their rights make another list.
     own = read(client_for(world.member), post, question)
     assert edit_link in own
