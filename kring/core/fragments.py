@@ -125,8 +125,8 @@ def render_fragments_keyed[T](
 
 def render_fragment_list(
     key: str, render: Callable[[], tuple[list[str], list[SafeString]]]
-) -> SafeString:
-    """A list of kept fragments, joined, found by one key that names them all.
+) -> list[SafeString]:
+    """A list of kept fragments, found by one key that names them all.
 
     `key` (from `fragment_key`, with every input of the list) keeps only the fragments'
     own keys, not their HTML a second time: a hit costs two lookups and builds nothing.
@@ -139,10 +139,10 @@ def render_fragment_list(
         keys = named.split(" ") if named else []
         found = local.get_many(keys)
         if len(found) == len(keys):
-            return SafeString("".join(found[k] for k in keys))
+            return [SafeString(found[k]) for k in keys]
     keys, fragments = render()
     local.set(key, " ".join(keys))
-    return SafeString("".join(fragments))
+    return fragments
 
 
 def render_fragment(key: str, render: Callable[[], str]) -> SafeString:
