@@ -121,7 +121,7 @@ class ThreadPage:
 
     Kept as the rows the page's query returned (`rows`, and `earlier_parents`: the
     _PARENT_OWN values of the replies on earlier pages that replies here answer): a page
-    whose replies' HTML is kept as one block (posts/replies_html.py) never builds them.
+    whose replies are kept as one list (posts/replies_html.py) never builds them.
     """
 
     post: Post | None
