@@ -64,6 +64,17 @@ def _reactions_of(user_id: int, post_ids: list[int], reply_ids: list[int]) -> li
     return query.rows(user_id, *posts, *replies, using=Reaction.objects.db)
 
 
+def _kinds_given(
+    user_id: int, post_ids: list[int], reply_ids: list[int]
+) -> dict[tuple[bool, int], set[str]]:
+    """{(is a reply, id): kinds} the user gave on these posts and replies; no query for none."""
+    kinds: dict[tuple[bool, int], set[str]] = defaultdict(set)
+    if post_ids or reply_ids:
+        for post_id, reply_id, kind in _reactions_of(user_id, post_ids, reply_ids):
+            kinds[(True, reply_id) if reply_id else (False, post_id)].add(kind)
+    return kinds
+
+
 def my_reactions_attach(viewer: Any, targets: Iterable[Post | Reply]) -> None:
     """Set `my_reactions` (sorted kinds) on each target, posts and replies alike (a list in
     the API, a thread page with its post): one query, none when nobody reacted to any."""
@@ -73,10 +84,7 @@ def my_reactions_attach(viewer: Any, targets: Iterable[Post | Reply]) -> None:
     reacted = [target for target in targets if any(counts_of(target))]
     post_ids = [target.pk for target in reacted if isinstance(target, Post)]
     reply_ids = [target.pk for target in reacted if isinstance(target, Reply)]
-    kinds: dict[tuple[bool, int], set[str]] = defaultdict(set)
-    if reacted:
-        for post_id, reply_id, kind in _reactions_of(viewer.pk, post_ids, reply_ids):
-            kinds[(True, reply_id) if reply_id else (False, post_id)].add(kind)
+    kinds = _kinds_given(viewer.pk, post_ids, reply_ids)
     for target in targets:
         target.my_reactions = sorted(kinds.get((isinstance(target, Reply), target.pk), ()))
 
@@ -89,10 +97,7 @@ def my_reactions_on_thread(viewer: Any, post: Post, replies: Iterable[Any]) -> d
         return {}
     reply_ids = [reply.pk for reply in replies if any(reply.counts)]
     post_ids = [post.pk] if any(counts_of(post)) else []
-    kinds: dict[tuple[bool, int], set[str]] = defaultdict(set)
-    if post_ids or reply_ids:
-        for post_id, reply_id, kind in _reactions_of(viewer.pk, post_ids, reply_ids):
-            kinds[(True, reply_id) if reply_id else (False, post_id)].add(kind)
+    kinds = _kinds_given(viewer.pk, post_ids, reply_ids)
     post.my_reactions = sorted(kinds.get((False, post.pk), ()))
     return {pk: frozenset(given) for (is_reply, pk), given in kinds.items() if is_reply}
 
