@@ -3,6 +3,7 @@
 from datetime import datetime
 from typing import Annotated, Any
 
+from django.utils.encoding import iri_to_uri
 from ninja import Field, Schema
 
 from kring import access
@@ -17,7 +18,16 @@ Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 def absolute_url(context: dict[str, Any], path: str) -> str:
-    return context["request"].build_absolute_uri(path)
+    """`path` on this site as a whole address, as `request.build_absolute_uri(path)` gives it.
+
+    A page of posts holds some 50 addresses: the site's own address is asked once per
+    response (each ask checks the host against ALLOWED_HOSTS) and kept in `context`."""
+    if not path.startswith("/") or path.startswith("//"):
+        return context["request"].build_absolute_uri(path)
+    origin = context.get("origin")
+    if origin is None:
+        origin = context["origin"] = context["request"].build_absolute_uri("/")
+    return iri_to_uri(origin + path[1:])
 
 
 class Linked(Schema):
