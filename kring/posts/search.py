@@ -64,13 +64,30 @@ def reply_document(reply: Reply) -> Document | None:
     )
 
 
+# What the documents read, and no more: a rebuild loads three million posts and replies,
+# and their rendered HTML, their authors' other columns and their counters cost more to
+# load than to index (bench/README.md, fourteenth session).
+_POST_READ = (
+    "body",
+    "created_at",
+    "edited_at",
+    "group",
+    "author",
+    "is_question",
+    "author__language",
+)
+_REPLY_READ = (
+    *("body", "created_at", "edited_at", "deleted_at", "post", "author", "author__language"),
+    *("post__body", "post__group", "post__is_question", "post__question__title"),
+)
+
 register(
     SearchKind(
         kind="post",
         label=_("Posts"),
         result_label=pgettext_lazy("search result", "Post"),
         model=Post,
-        queryset=lambda: Post.objects.select_related("author"),
+        queryset=lambda: Post.objects.select_related("author").only(*_POST_READ),
         document=post_document,
         order=10,
     )
@@ -81,7 +98,9 @@ register(
         label=_("Replies"),
         result_label=pgettext_lazy("search result", "Reply"),
         model=Reply,
-        queryset=lambda: Reply.objects.select_related("author", "post", "post__question"),
+        queryset=lambda: Reply.objects.select_related("author", "post", "post__question").only(
+            *_REPLY_READ
+        ),
         document=reply_document,
         order=20,
     )

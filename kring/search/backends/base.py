@@ -6,7 +6,8 @@ from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Field, QuerySet
 
 from kring.search.text import stem, words
 
@@ -58,6 +59,23 @@ def _title_terms(title: str) -> frozenset[str]:
     )
 
 
+def upsert_statement(fields: list[Field], source: str) -> str:
+    """INSERT the rows of `source` (SQL giving the values of `fields`) into the documents'
+    table; a document that is there (kind, object_id) gets the new values instead.
+
+    Only the fields' own names and `source` go into it. The backends' triggers (FTS5 rows,
+    the search vector) fire as for any insert or update.
+    """
+    quote = connection.ops.quote_name
+    table = quote(fields[0].model._meta.db_table)
+    columns = ", ".join(quote(field.column) for field in fields)
+    updates = ", ".join(f"{quote(f.column)} = excluded.{quote(f.column)}" for f in fields[2:])
+    return (
+        f"INSERT INTO {table} ({columns}) {source} "  # noqa: S608 (names and fixed SQL)
+        f"ON CONFLICT (kind, object_id) DO UPDATE SET {updates}"
+    )
+
+
 class SearchBackend:
     """Matches documents; the caller passes a queryset already narrowed by the access policy."""
 
@@ -68,9 +86,15 @@ class SearchBackend:
     def index_optimise(self) -> None:
         """After a rebuild wrote many documents: refresh statistics, merge index segments."""
 
-    def documents_write(self, cursor, statement: str, rows: list[tuple]) -> None:
-        """Run the documents' upsert `statement` for many `rows` (a rebuild's batch)."""
-        cursor.executemany(statement, rows)
+    def index_analyse(self) -> None:
+        """While a rebuild writes many documents: refresh the planner's statistics."""
+
+    def documents_write(self, cursor, fields: list[Field], rows: list[list]) -> None:
+        """Insert or overwrite a rebuild's batch of documents: each of `rows` holds the
+        values of `fields` (kind and object_id first) as the database takes them."""
+        cursor.executemany(
+            upsert_statement(fields, f"VALUES ({', '.join(['%s'] * len(fields))})"), rows
+        )
 
     def similar_terms(self, word: str) -> list[str]:
         """Terms of the vocabulary that look like `word` (typos), most alike first."""

@@ -10,7 +10,7 @@ document alone; rarity comes from SearchBackend.hits, counted over visible match
 from datetime import UTC, datetime
 
 from django.db import connection
-from django.db.models import IntegerField, QuerySet
+from django.db.models import Field, IntegerField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from kring.search.backends.base import ALL_OF_CANDIDATES, CANDIDATES, SearchBackend, trigrams
@@ -38,7 +38,7 @@ class SqliteBackend(SearchBackend):
             )
             cursor.execute("ANALYZE")
 
-    def documents_write(self, cursor, statement: str, rows: list[tuple]) -> None:
+    def documents_write(self, cursor, fields: list[Field], rows: list[list]) -> None:
         """The batch's upsert with the FTS5 rows of new documents added in one statement.
 
         The trigger that adds each new document to `search_fts` makes FTS5 write its
@@ -51,20 +51,20 @@ class SqliteBackend(SearchBackend):
         through the update trigger. Outside a transaction: the plain upsert.
         """
         if not connection.in_atomic_block:
-            super().documents_write(cursor, statement, rows)
+            super().documents_write(cursor, fields, rows)
             return
         cursor.execute(
             "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'search_fts_insert'"
         )
         trigger = cursor.fetchone()
         if trigger is None:
-            super().documents_write(cursor, statement, rows)
+            super().documents_write(cursor, fields, rows)
             return
         # Ids only grow (AUTOINCREMENT): the rows written now are those above today's newest.
         cursor.execute("SELECT COALESCE(MAX(id), 0) FROM search_searchdocument")
         newest_before = cursor.fetchone()[0]
         cursor.execute("DROP TRIGGER search_fts_insert")
-        cursor.executemany(statement, rows)
+        super().documents_write(cursor, fields, rows)
         cursor.execute(
             "INSERT INTO search_fts(rowid, title_terms, text_terms) "
             "SELECT id, title_terms, text_terms FROM search_searchdocument WHERE id > %s",

@@ -190,3 +190,53 @@ def test_index_rebuild_returns_ids_in_date_order_across_kinds_if_index_was_empty
     by_id = list(SearchDocument.objects.order_by("pk").values_list("kind", "created_at"))
     assert [created for _kind, created in by_id] == sorted(created for _kind, created in by_id)
     assert by_id[0][0] == "page" and by_id[-1][0] == "post"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_index_rebuild_returns_same_index_as_one_by_one_if_written_by_a_second_thread(
+    organisation, monkeypatch
+):
+    # Outside a transaction the batches are written by a second thread with its own
+    # connection (services._writer); everything else here runs in one, on one connection.
+    # Saved posts were indexed as they were made (their words stay in the vocabulary).
+    SearchDocument.objects.all().delete()
+    SearchTerm.objects.all().delete()
+    for search_kind in kinds():
+        for pk in search_kind.queryset().values_list("pk", flat=True):
+            document_index(kind=search_kind.kind, object_id=pk)
+    one_by_one = _snapshot()
+    SearchDocument.objects.all().delete()
+    SearchTerm.objects.all().delete()
+    monkeypatch.setattr(services, "REBUILD_BATCH", 2)
+    assert not connection.in_atomic_block
+
+    written = index_rebuild()
+
+    assert _snapshot() == one_by_one
+    assert written == len(one_by_one[0])
+    by_id = list(SearchDocument.objects.order_by("pk").values_list("created_at", flat=True))
+    assert by_id == sorted(by_id)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_index_rebuild_fails_and_writes_no_later_batch_if_the_writing_thread_fails(
+    organisation, monkeypatch
+):
+    SearchDocument.objects.all().delete()
+    monkeypatch.setattr(services, "REBUILD_BATCH", 2)
+    written_before = services._Store._write
+    calls = []
+
+    def write_then_fail(store, prepared):
+        calls.append(len(prepared.wanted))
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        written_before(store, prepared)
+
+    monkeypatch.setattr(services._Store, "_write", write_then_fail)
+
+    with pytest.raises(RuntimeError, match="disk full"):
+        index_rebuild()
+
+    assert SearchDocument.objects.count() == calls[0]
+    assert len(calls) == 2
