@@ -45,6 +45,10 @@ class SearchKind:
     order: int = field(default=100)
     # What one result is called above its title ("Vraag"); the plural `label` otherwise.
     result_label: Any = None
+    # For a kind with millions of objects: `rebuild_batch(last, size)` gives the `size`
+    # objects after pk `last` (None: from the first) in pk order, with what `document`
+    # reads, more cheaply than `queryset()` would. The rebuild uses it when given.
+    rebuild_batch: Callable[[int | None, int], list[Any]] | None = None
 
 
 _KINDS: dict[str, SearchKind] = {}

@@ -176,10 +176,13 @@ def _batches(search_kind: SearchKind) -> Iterator[list[Any]]:
     """The kind's objects in pk order, REBUILD_BATCH at a time (keyset, not OFFSET)."""
     last = None
     while True:
-        queryset = search_kind.queryset().order_by("pk")
-        if last is not None:
-            queryset = queryset.filter(pk__gt=last)
-        batch = list(queryset[:REBUILD_BATCH])
+        if search_kind.rebuild_batch is not None:
+            batch = search_kind.rebuild_batch(last, REBUILD_BATCH)
+        else:
+            queryset = search_kind.queryset().order_by("pk")
+            if last is not None:
+                queryset = queryset.filter(pk__gt=last)
+            batch = list(queryset[:REBUILD_BATCH])
         if not batch:
             return
         yield batch
