@@ -3,15 +3,17 @@
 django-ninja checks a view's result against its response schema by reading every field
 of every object through its `DjangoGetter`, in Python, and then builds pydantic models
 only to dump them again. For one object that is nothing; for a page of 20 posts (each
-with its author, group, reaction counts and poll: some 500 fields) it was most of the
-API's post list (bench/README.md, fourteenth session). `dump()` reads the same fields,
-with the schema's own resolvers, into the same dict, once per field and without the
-copies; `respond()` sends it as ninja would.
+with its author, group, reaction counts and poll: some 400 fields) it cost a seventh of
+the API post list's CPU (in one process, bench/README.md, fourteenth session). `dump()`
+reads the same fields, with the schema's own resolvers, into the same dict, once per
+field and without the copies; `respond()` sends it as ninja would.
 
 The schema stays the one description of the output: the OpenAPI document and every other
 view use it as before, and the tests compare both ways for each schema dumped here
 (kring/api/tests/test_dump.py). Only the plain shapes our schemas use are supported: a
-field is a value, a schema, an optional schema or a list of schemas.
+field is a value, a schema, an optional schema or a list of schemas. The resolvers are
+read from ninja's own (private) `_ninja_resolvers`: django-ninja is pinned, and those
+tests fail if an upgrade changes them.
 """
 
 import types

@@ -21,8 +21,9 @@ def absolute_url(context: dict[str, Any], path: str) -> str:
     """`path` on this site as a whole address, as `request.build_absolute_uri(path)` gives it.
 
     A page of posts holds some 50 addresses: the site's own address is asked once per
-    response (each ask checks the host against ALLOWED_HOSTS) and kept in `context`."""
-    if not path.startswith("/") or path.startswith("//"):
+    response and kept in `context`, instead of splitting and checking every address.
+    What Django would resolve (a "/./" or "/../" in it) still goes through Django."""
+    if not path.startswith("/") or path.startswith("//") or "/./" in path or "/../" in path:
         return context["request"].build_absolute_uri(path)
     origin = context.get("origin")
     if origin is None:

@@ -101,7 +101,7 @@ def _author(author_id: int, language: str, db: str) -> User:
 
 def _posts_for_rebuild(last: int | None, size: int) -> list[Post]:
     """What `Post.objects.only(*_POST_READ)` gives, built from rows: Model.__init__ for a
-    million posts and their authors was a third of a rebuild's Python (decision 0025)."""
+    million posts and their authors cost about a tenth of a rebuild's CPU (decision 0025)."""
     db = Post.objects.db
     posts = []
     for *values, language in _after(Post.objects, last, size, *_POST_COLUMNS, "author__language"):
