@@ -70,20 +70,7 @@ def reply_document(reply: Reply) -> Document | None:
 
 # What the documents read, and no more: a rebuild loads three million posts and replies,
 # and their rendered HTML, their authors' other columns and their counters cost more to
-# load than to index.
-_POST_READ = (
-    "body",
-    "created_at",
-    "edited_at",
-    "group",
-    "author",
-    "is_question",
-    "author__language",
-)
-_REPLY_READ = (
-    *("body", "created_at", "edited_at", "deleted_at", "post", "author", "author__language"),
-    *("post__body", "post__group", "post__is_question", "post__question__title"),
-)
+# load than to index. Single objects (indexing one, the access check) keep the querysets.
 _POST_COLUMNS = ("id", "body", "created_at", "edited_at", "group_id", "author_id", "is_question")
 _REPLY_COLUMNS = ("id", "body", "created_at", "edited_at", "deleted_at", "post_id", "author_id")
 _THREAD_COLUMNS = ("body", "group_id", "is_question")
@@ -100,8 +87,9 @@ def _author(author_id: int, language: str, db: str) -> User:
 
 
 def _posts_for_rebuild(last: int | None, size: int) -> list[Post]:
-    """What `Post.objects.only(*_POST_READ)` gives, built from rows: Model.__init__ for a
-    million posts and their authors cost about a tenth of a rebuild's CPU (decision 0025)."""
+    """The posts as `document` reads them, built from rows (their columns, the author's
+    language): Model.__init__ for a million posts and their authors cost about a tenth of
+    a rebuild's CPU (decision 0025)."""
     db = Post.objects.db
     posts = []
     for *values, language in _after(Post.objects, last, size, *_POST_COLUMNS, "author__language"):
@@ -112,7 +100,8 @@ def _posts_for_rebuild(last: int | None, size: int) -> list[Post]:
 
 
 def _replies_for_rebuild(last: int | None, size: int) -> list[Reply]:
-    """What `Reply.objects.only(*_REPLY_READ)` gives, built from rows, as for posts."""
+    """The replies as `document` reads them (with their post and its question), built from
+    rows as the posts are."""
     db = Reply.objects.db
     thread = tuple(f"post__{name}" for name in _THREAD_COLUMNS)
     columns = (*_REPLY_COLUMNS, "author__language", *thread, "post__question__title")
@@ -135,7 +124,7 @@ register(
         label=_("Posts"),
         result_label=pgettext_lazy("search result", "Post"),
         model=Post,
-        queryset=lambda: Post.objects.select_related("author").only(*_POST_READ),
+        queryset=lambda: Post.objects.select_related("author"),
         document=post_document,
         order=10,
         rebuild_batch=_posts_for_rebuild,
@@ -147,9 +136,7 @@ register(
         label=_("Replies"),
         result_label=pgettext_lazy("search result", "Reply"),
         model=Reply,
-        queryset=lambda: Reply.objects.select_related("author", "post", "post__question").only(
-            *_REPLY_READ
-        ),
+        queryset=lambda: Reply.objects.select_related("author", "post", "post__question"),
         document=reply_document,
         order=20,
         rebuild_batch=_replies_for_rebuild,
